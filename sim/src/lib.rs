@@ -1,0 +1,1 @@
+//! zstack-sim: see README.

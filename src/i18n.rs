@@ -1,0 +1,113 @@
+//! The UI's languages and their texts.
+
+/// A language the UI speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    ZhCn,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+
+    /// The BCP 47 tag, as used in `?lang=` and the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::ZhCn => "简体中文",
+        }
+    }
+
+    /// Parses a language tag leniently: `zh`, `zh-CN`, `zh_cn`, `zh-Hans` are Chinese,
+    /// `en`, `en-US`... are English; anything else is not a language we speak.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let primary = tag.split('-').next().unwrap_or("");
+        match primary {
+            "en" => Some(Lang::En),
+            "zh" => match tag.as_str() {
+                // Traditional Chinese is not a language we speak: do not answer it in Simplified.
+                t if t.contains("hant") || t.ends_with("-tw") || t.ends_with("-hk") => None,
+                _ => Some(Lang::ZhCn),
+            },
+            _ => None,
+        }
+    }
+
+    /// Picks the language: `?lang=` first, then the browser's preferences in order, then English.
+    pub fn choose<'a>(query: Option<&str>, browser: impl IntoIterator<Item = &'a str>) -> Lang {
+        query
+            .and_then(Lang::from_tag)
+            .or_else(|| browser.into_iter().find_map(Lang::from_tag))
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// A text of the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    DialogTitle,
+    Language,
+    Loading,
+}
+
+/// The text in a language.
+pub fn t(lang: Lang, text: Text) -> &'static str {
+    use Lang::*;
+    use Text::*;
+    match (text, lang) {
+        (DialogTitle, En) => "Clone model service",
+        (DialogTitle, ZhCn) => "克隆模型服务",
+        (Language, En) => "Language",
+        (Language, ZhCn) => "语言",
+        (Loading, En) => "Loading the source model service…",
+        (Loading, ZhCn) => "正在加载源模型服务…",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn lenient_tags() {
+        assert_eq!(Lang::from_tag("zh"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("zh_cn"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::ZhCn));
+        assert_eq!(Lang::from_tag("zh-TW"), None);
+        assert_eq!(Lang::from_tag("zh-Hant"), None);
+        assert_eq!(Lang::from_tag("EN-gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("fr"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn query_beats_browser_beats_default() {
+        assert_eq!(Lang::choose(Some("zh-CN"), ["en-US"]), Lang::ZhCn);
+        assert_eq!(Lang::choose(Some("xx"), ["fr", "zh"]), Lang::ZhCn);
+        assert_eq!(Lang::choose(None, ["fr", "de"]), Lang::En);
+        assert_eq!(Lang::choose(None, []), Lang::En);
+    }
+
+    #[test]
+    fn every_text_differs_between_languages() {
+        for text in [Text::DialogTitle, Text::Language, Text::Loading] {
+            assert_ne!(t(Lang::En, text), t(Lang::ZhCn, text));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! clone-model-service: clone a ZStack AI model service from the browser.
+//!
+//! Layers, data flowing one way:
+//! - [`zstack`]: the wire protocol (pure, native-tested).
+//! - [`client`]: HTTP to the ZStack REST API (login, queries, clone as a job).
+//! - [`form`]: pure form state (draft, validation, diff, request building).
+//! - [`ui`]: Leptos components that render state and send intents.
+//! - [`i18n`]: English and Simplified Chinese texts.
+
+pub mod i18n;
+pub mod ui;
