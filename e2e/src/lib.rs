@@ -1,1 +1,13 @@
-//! e2e harness
+//! The end-to-end harness: the release build (`dist/`) served by a real nginx on 127.0.0.1,
+//! `/zstack` proxied to an in-process zstack-sim, driven in real Chromium over WebDriver.
+//!
+//! Every server picks a free port and is stopped when its handle drops, also when a test panics.
+
+pub mod browser;
+pub mod http;
+pub mod nginx;
+mod process;
+mod scratch;
+pub mod stack;
+
+pub use stack::Stack;

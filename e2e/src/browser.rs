@@ -1,0 +1,149 @@
+//! Headless Debian Chromium driven by chromedriver over WebDriver (fantoccini).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+use crate::process::{free_port, GroupChild};
+use crate::scratch::ScratchDir;
+
+pub struct Browser {
+    client: Option<Client>,
+    _driver: GroupChild,
+    _profile: ScratchDir,
+}
+
+/// Chromium's flags for a closed network, as root, headless.
+fn chromium_args(profile: &std::path::Path, width: u32, height: u32) -> Vec<String> {
+    [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+    ]
+    .iter()
+    .map(|arg| arg.to_string())
+    .chain([
+        format!("--user-data-dir={}", profile.display()),
+        format!("--window-size={width},{height}"),
+    ])
+    .collect()
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a Chromium session, `width` × `height`.
+    pub async fn start(width: u32, height: u32, lang: &str) -> Browser {
+        let profile = ScratchDir::new("chromium").expect("scratch dir");
+        let port = free_port();
+        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+        let log = profile.path().join("chromedriver.log");
+        let mut command = Command::new(
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into()),
+        );
+        command.arg(format!("--port={port}"));
+        let mut driver = GroupChild::spawn("chromedriver", command, &log).expect("chromedriver");
+        driver.wait_listening(addr, &log).await;
+
+        let binary = std::env::var("CMS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let mut args = chromium_args(&profile.path().join("profile"), width, height);
+        args.push(format!("--lang={lang}"));
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": binary,
+                "args": args,
+                "prefs": { "intl.accept_languages": lang },
+            },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://{addr}"))
+            .await
+            .unwrap_or_else(|e| {
+                let output = std::fs::read_to_string(&log).unwrap_or_default();
+                panic!("cannot open a Chromium session: {e}\n{output}")
+            });
+        Browser {
+            client: Some(client),
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("browser is open")
+    }
+
+    /// Runs `script` (a function body; `arguments` holds `args`) in the page.
+    pub async fn eval(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client()
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Polls `script` (a function body returning a value) until it returns something truthy,
+    /// and returns that value; panics with `what` after `timeout`.
+    pub async fn wait_until(&self, what: &str, script: &str, timeout: Duration) -> Value {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let value = self.eval(script, vec![]).await;
+            let truthy = match &value {
+                Value::Null => false,
+                Value::Bool(b) => *b,
+                Value::String(s) => !s.is_empty(),
+                Value::Number(n) => n.as_f64() != Some(0.0),
+                _ => true,
+            };
+            if truthy {
+                return value;
+            }
+            if Instant::now() > deadline {
+                let html = self.eval("return document.documentElement.outerHTML", vec![]).await;
+                panic!("timed out waiting for {what}; page:\n{html}");
+            }
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
+    }
+
+    /// Saves a PNG screenshot to `<artifacts>/<name>.png` and returns its path.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self.client().screenshot().await.expect("screenshot");
+        let dir = artifacts_dir();
+        std::fs::create_dir_all(&dir).expect("artifacts dir");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("write screenshot");
+        path
+    }
+
+    /// Ends the WebDriver session (Chromium exits); dropping does the same, more abruptly.
+    pub async fn close(mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = client.close().await;
+        }
+    }
+}
+
+/// Where screenshots go: `$CMS_E2E_ARTIFACTS`, else `target/e2e-artifacts`.
+pub fn artifacts_dir() -> PathBuf {
+    std::env::var_os("CMS_E2E_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-artifacts")
+        })
+}

@@ -1,0 +1,105 @@
+//! The whole stack for one test: simulator, nginx and a browser.
+
+use std::time::Duration;
+
+use serde_json::Value;
+use zstack_sim::{SimHandle, SimOptions};
+
+use crate::browser::Browser;
+use crate::http;
+use crate::nginx::{dist_dir, Nginx};
+
+/// How long waits on the page may take before a test fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub struct Stack {
+    // Dropped in this order: the browser, then nginx, then the simulator.
+    pub browser: Browser,
+    pub nginx: Nginx,
+    pub sim: SimHandle,
+}
+
+/// What a test can choose about its stack.
+pub struct StackOptions {
+    pub width: u32,
+    pub height: u32,
+    /// The browser's preferred language (`Accept-Language`, `navigator.languages`).
+    pub browser_lang: String,
+    /// How long a simulated clone job runs.
+    pub job_ms: u64,
+}
+
+impl Default for StackOptions {
+    fn default() -> Self {
+        StackOptions {
+            width: 1280,
+            height: 900,
+            browser_lang: "en-US".into(),
+            job_ms: 300,
+        }
+    }
+}
+
+impl Stack {
+    pub async fn start() -> Stack {
+        Stack::start_with(StackOptions::default()).await
+    }
+
+    pub async fn start_with(options: StackOptions) -> Stack {
+        let sim = zstack_sim::start(SimOptions {
+            control: true,
+            job_ms: options.job_ms,
+            ..SimOptions::default()
+        })
+        .await
+        .expect("start zstack-sim");
+        let nginx = Nginx::start(&dist_dir(), sim.addr()).await;
+        let browser = Browser::start(options.width, options.height, &options.browser_lang).await;
+        Stack {
+            browser,
+            nginx,
+            sim,
+        }
+    }
+
+    /// Opens `path_and_query` of the app, as served by nginx.
+    pub async fn open(&self, path_and_query: &str) {
+        self.browser
+            .client()
+            .goto(&self.nginx.url(path_and_query))
+            .await
+            .expect("navigate");
+    }
+
+    /// Waits until the dialog root is open and carries `data-phase` = `phase`.
+    pub async fn wait_phase(&self, phase: &str) {
+        let script = format!(
+            "const d = document.querySelector('dialog.cms-dialog'); \
+             return !!d && d.open && d.dataset.phase === '{phase}';"
+        );
+        self.browser
+            .wait_until(&format!("phase {phase}"), &script, WAIT)
+            .await;
+    }
+
+    /// The simulator's request log (every request under /zstack, oldest first).
+    pub async fn sim_requests(&self) -> Vec<Value> {
+        let response = http::get(&format!("{}/__sim/requests", self.sim.base_url()), &[]).await;
+        match response.json() {
+            Value::Array(requests) => requests,
+            other => panic!("request log is not an array: {other}"),
+        }
+    }
+
+    /// Closes the browser session cleanly; the servers stop when the stack drops.
+    pub async fn finish(self) {
+        let Stack {
+            browser,
+            nginx,
+            sim,
+        } = self;
+        browser.close().await;
+        drop(nginx);
+        sim.shutdown().await;
+    }
+}
