@@ -1,0 +1,244 @@
+//! The inventories the simulator serves, written from the contract (docs/zstack-api.md), not from
+//! the app's types. Absent optional fields are omitted from JSON, as the node's Gson does.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelServiceInventory {
+    pub uuid: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yaml: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_center_uuid: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub service_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu_compute_capability: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub install_path: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub python_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conda_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_command: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container_command: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container_args: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_cpu: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_memory: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<i64>,
+    #[serde(default)]
+    pub system: bool,
+    #[serde(default)]
+    pub support_distributed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_architectures: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_to_spec_uuids_map: Option<BTreeMap<String, Vec<String>>>,
+    #[serde(default)]
+    pub model_service_refs: Vec<ModelServiceRefInventory>,
+    #[serde(default)]
+    pub model_service_images: Vec<ModelServiceImageInventory>,
+    pub create_date: String,
+    pub last_op_date: String,
+}
+
+impl ModelServiceInventory {
+    /// Top-level field names, for query validation (`q`, `sort`, `fields`).
+    pub const FIELDS: &'static [&'static str] = &[
+        "uuid",
+        "name",
+        "description",
+        "readme",
+        "yaml",
+        "modelCenterUuid",
+        "type",
+        "framework",
+        "source",
+        "gpuComputeCapability",
+        "installPath",
+        "pythonVersion",
+        "condaVersion",
+        "startCommand",
+        "containerCommand",
+        "containerArgs",
+        "requestCpu",
+        "requestMemory",
+        "size",
+        "system",
+        "supportDistributed",
+        "cpuArchitectures",
+        "vendorToSpecUuidsMap",
+        "modelServiceRefs",
+        "modelServiceImages",
+        "createDate",
+        "lastOpDate",
+    ];
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelServiceRefInventory {
+    pub uuid: String,
+    pub model_uuid: String,
+    pub model_service_uuid: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelServiceImageInventory {
+    pub uuid: String,
+    pub model_service_uuid: String,
+    pub cpu_architecture: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vm_image_uuid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub docker_image: Option<String>,
+    pub create_date: String,
+    pub last_op_date: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageInventory {
+    pub uuid: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub architecture: String,
+    pub platform: String,
+    pub format: String,
+    pub media_type: String,
+    pub status: String,
+    pub state: String,
+    pub size: i64,
+    pub actual_size: i64,
+    pub create_date: String,
+    pub last_op_date: String,
+}
+
+impl ImageInventory {
+    pub const FIELDS: &'static [&'static str] = &[
+        "uuid",
+        "name",
+        "description",
+        "architecture",
+        "platform",
+        "format",
+        "mediaType",
+        "status",
+        "state",
+        "size",
+        "actualSize",
+        "createDate",
+        "lastOpDate",
+    ];
+}
+
+/// A tag pattern (what a tag picker lists).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TagInventory {
+    pub uuid: String,
+    pub name: String,
+    pub value: String,
+    pub color: String,
+    #[serde(rename = "type")]
+    pub tag_type: String,
+    pub create_date: String,
+    pub last_op_date: String,
+}
+
+impl TagInventory {
+    pub const FIELDS: &'static [&'static str] = &[
+        "uuid",
+        "name",
+        "value",
+        "color",
+        "type",
+        "createDate",
+        "lastOpDate",
+    ];
+}
+
+/// A GPU device spec (`/gpu-device-specs`); `memory` is in bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GpuDeviceSpecInventory {
+    pub uuid: String,
+    pub name: String,
+    pub vendor: String,
+    pub memory: i64,
+    #[serde(rename = "type")]
+    pub device_type: String,
+    pub create_date: String,
+    pub last_op_date: String,
+}
+
+impl GpuDeviceSpecInventory {
+    pub const FIELDS: &'static [&'static str] = &[
+        "uuid",
+        "name",
+        "vendor",
+        "memory",
+        "type",
+        "createDate",
+        "lastOpDate",
+    ];
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModelCenterInventory {
+    pub uuid: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub url: String,
+    pub management_ip: String,
+    pub management_port: i32,
+    pub create_date: String,
+    pub last_op_date: String,
+}
+
+impl ModelCenterInventory {
+    pub const FIELDS: &'static [&'static str] = &[
+        "uuid",
+        "name",
+        "description",
+        "url",
+        "managementIp",
+        "managementPort",
+        "createDate",
+        "lastOpDate",
+    ];
+}
+
+/// The login reply's session inventory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionInventory {
+    pub uuid: String,
+    pub account_uuid: String,
+    pub user_uuid: String,
+    pub user_type: String,
+    pub expired_date: String,
+    pub create_date: String,
+}

@@ -1,0 +1,123 @@
+//! The query APIs: `GET /zstack/v1/<resources>[/{uuid}]` with ZStack's query parameters.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, MethodRouter};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error_code::ErrorCode;
+use crate::inventory::{
+    GpuDeviceSpecInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory,
+    TagInventory,
+};
+use crate::query::{Condition, Operator, Query};
+use crate::state::{Shared, World};
+
+use super::auth::session_uuid;
+use super::reply::{api_error, json, plain};
+
+/// The resource kinds that can be queried.
+#[derive(Clone, Copy, Debug)]
+pub enum Resource {
+    ModelServices,
+    Images,
+    Tags,
+    ModelCenters,
+    GpuDeviceSpecs,
+}
+
+impl Resource {
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Resource::ModelServices => ModelServiceInventory::FIELDS,
+            Resource::Images => ImageInventory::FIELDS,
+            Resource::Tags => TagInventory::FIELDS,
+            Resource::ModelCenters => ModelCenterInventory::FIELDS,
+            Resource::GpuDeviceSpecs => GpuDeviceSpecInventory::FIELDS,
+        }
+    }
+
+    fn inventories(self, world: &World) -> Vec<Value> {
+        match self {
+            Resource::ModelServices => to_values(&world.model_services),
+            Resource::Images => to_values(&world.images),
+            Resource::Tags => to_values(&world.tags),
+            Resource::ModelCenters => to_values(&world.model_centers),
+            Resource::GpuDeviceSpecs => to_values(&world.gpu_device_specs),
+        }
+    }
+}
+
+fn to_values<T: Serialize>(items: &[T]) -> Vec<Value> {
+    items
+        .iter()
+        .map(|item| serde_json::to_value(item).unwrap_or(Value::Null))
+        .collect()
+}
+
+/// `GET /zstack/v1/<resources>`
+pub fn list(resource: Resource) -> MethodRouter<Arc<Shared>> {
+    get(
+        move |State(shared): State<Arc<Shared>>, headers: HeaderMap, RawQuery(raw): RawQuery| async move {
+            answer(&shared, &headers, raw, None, resource)
+        },
+    )
+}
+
+/// `GET /zstack/v1/<resources>/{uuid}`
+pub fn single(resource: Resource) -> MethodRouter<Arc<Shared>> {
+    get(
+        move |State(shared): State<Arc<Shared>>,
+              Path(uuid): Path<String>,
+              headers: HeaderMap,
+              RawQuery(raw): RawQuery| async move {
+            answer(&shared, &headers, raw, Some(uuid), resource)
+        },
+    )
+}
+
+fn answer(
+    shared: &Shared,
+    headers: &HeaderMap,
+    raw_query: Option<String>,
+    uuid: Option<String>,
+    resource: Resource,
+) -> Response {
+    let session = match session_uuid(headers) {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let pairs: Vec<(String, String)> =
+        match serde_urlencoded::from_str(raw_query.as_deref().unwrap_or("")) {
+            Ok(pairs) => pairs,
+            Err(e) => {
+                return plain(
+                    StatusCode::BAD_REQUEST,
+                    format!("invalid query string: {e}"),
+                )
+            }
+        };
+    let mut query = match Query::parse(&pairs, resource.fields()) {
+        Ok(query) => query,
+        Err(message) => return plain(StatusCode::BAD_REQUEST, message),
+    };
+    if let Some(uuid) = uuid {
+        query.conditions.push(Condition {
+            field: "uuid".to_string(),
+            operator: Operator::Eq,
+            value: uuid,
+        });
+    }
+    let inventories = {
+        let world = shared.world();
+        if !world.sessions.is_valid(&session) {
+            return api_error(&ErrorCode::session_invalid(&session));
+        }
+        resource.inventories(&world)
+    };
+    json(StatusCode::OK, &query.run(inventories))
+}

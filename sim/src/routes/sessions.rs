@@ -1,0 +1,82 @@
+//! Login, session validity and logout (synchronous APIs, no session needed).
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+use serde_json::json;
+use sha2::{Digest, Sha512};
+
+use crate::error_code::ErrorCode;
+use crate::state::Shared;
+
+use super::reply::{api_error, json, plain};
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct LoginRequest {
+    log_in_by_account: AccountCredentials,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct AccountCredentials {
+    account_name: String,
+    password: String,
+}
+
+/// The lower-case hex sha512 of a plain-text password, as clients send it.
+pub fn sha512_hex(text: &str) -> String {
+    Sha512::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// `PUT /zstack/v1/accounts/login`
+pub async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    let request: LoginRequest = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(e) => {
+            return plain(
+                StatusCode::BAD_REQUEST,
+                format!("Invalid request body: {e}"),
+            )
+        }
+    };
+    let credentials = request.log_in_by_account;
+    let mut world = shared.world();
+    let account = world
+        .accounts
+        .iter()
+        .find(|a| {
+            a.name == credentials.account_name
+                && sha512_hex(&a.password).eq_ignore_ascii_case(&credentials.password)
+        })
+        .cloned();
+    match account {
+        Some(account) => {
+            let inventory = world.sessions.open(&account.uuid);
+            json(StatusCode::OK, &json!({ "inventory": inventory }))
+        }
+        None => api_error(&ErrorCode::wrong_password()),
+    }
+}
+
+/// `GET /zstack/v1/accounts/sessions/{uuid}/valid`
+pub async fn validate_session(
+    State(shared): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+) -> Response {
+    let valid = shared.world().sessions.is_valid(&uuid);
+    json(StatusCode::OK, &json!({ "valid": valid }))
+}
+
+/// `DELETE /zstack/v1/accounts/sessions/{uuid}` (logout; unknown sessions are fine)
+pub async fn logout(State(shared): State<Arc<Shared>>, Path(uuid): Path<String>) -> Response {
+    shared.world().sessions.close(&uuid);
+    json(StatusCode::OK, &json!({}))
+}
