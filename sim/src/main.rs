@@ -1,1 +1,116 @@
-fn main() {}
+//! `zstack-sim`: serve the ZStack REST API simulator until SIGINT or SIGTERM.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use zstack_sim::{Seed, SimOptions};
+
+/// A ZStack REST API simulator: speaks the ZStack API under /zstack/v1 (login, sessions, queries,
+/// CloneModelService with async jobs) from a seed of model services, images, tags and GPU specs.
+/// Built-in seed: account `admin`, password `password`. See sim/README.md.
+#[derive(Parser, Debug)]
+#[command(name = "zstack-sim", version)]
+struct Cli {
+    /// Address to listen on; port 0 picks a free port (the ready line prints the real one).
+    #[arg(long, default_value = "127.0.0.1:8081")]
+    listen: SocketAddr,
+    /// Also serve the test-control API under /__sim (request log, reset, faults, sessions, state).
+    #[arg(long)]
+    control: bool,
+    /// Start from this seed JSON (same shape as sim/seed.example.json) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    seed: Option<PathBuf>,
+    /// How long each async job (a clone) runs, in milliseconds.
+    #[arg(long, value_name = "N", default_value_t = zstack_sim::DEFAULT_JOB_MS)]
+    job_ms: u64,
+    /// Session lifetime in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = zstack_sim::DEFAULT_SESSION_TTL.as_secs())]
+    session_ttl: u64,
+    /// How long jobs stay known to /api-jobs, in seconds (then 404 "the job has been expired").
+    #[arg(long, value_name = "SECONDS", default_value_t = zstack_sim::DEFAULT_JOB_RETENTION.as_secs())]
+    job_retention: u64,
+    /// Allow listening on a non-loopback address (refused otherwise).
+    #[arg(long)]
+    allow_non_loopback: bool,
+    /// Print the built-in seed as JSON and exit.
+    #[arg(long)]
+    print_seed: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if cli.print_seed {
+        match serde_json::to_string_pretty(&zstack_sim::seed::builtin()) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("zstack-sim: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    let seed = match cli.seed.as_deref().map(Seed::from_file).transpose() {
+        Ok(seed) => seed,
+        Err(e) => {
+            eprintln!("zstack-sim: cannot read the seed: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let options = SimOptions {
+        listen: cli.listen,
+        control: cli.control,
+        seed,
+        job_ms: cli.job_ms,
+        session_ttl: Duration::from_secs(cli.session_ttl),
+        job_retention: Duration::from_secs(cli.job_retention),
+        allow_non_loopback: cli.allow_non_loopback,
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("zstack-sim: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(serve(options))
+}
+
+async fn serve(options: SimOptions) -> ExitCode {
+    let sim = match zstack_sim::start(options).await {
+        Ok(sim) => sim,
+        Err(e) => {
+            eprintln!("zstack-sim: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("zstack-sim listening on {}", sim.base_url());
+    let _ = std::io::stdout().flush();
+    wait_for_signal().await;
+    sim.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+#[cfg(not(unix))]
+async fn wait_for_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+#[cfg(unix)]
+async fn wait_for_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    match signal(SignalKind::terminate()) {
+        Ok(mut terminate) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = terminate.recv() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
