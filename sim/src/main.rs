@@ -69,7 +69,10 @@ fn main() -> ExitCode {
         job_retention: Duration::from_secs(cli.job_retention),
         allow_non_loopback: cli.allow_non_loopback,
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(e) => {
             eprintln!("zstack-sim: cannot start the runtime: {e}");
