@@ -8,7 +8,9 @@ use serde_json::{json, Value};
 use zstack_sim::seed;
 
 async fn source_inventory(sim: &Sim, session: &str, uuid: &str) -> Value {
-    let (_, body) = sim.query(&format!("/ai/model-services/{uuid}"), session).await;
+    let (_, body) = sim
+        .query(&format!("/ai/model-services/{uuid}"), session)
+        .await;
     body["inventories"][0].clone()
 }
 
@@ -16,9 +18,17 @@ async fn source_inventory(sim: &Sim, session: &str, uuid: &str) -> Value {
 async fn a_clone_without_params_copies_every_source_field() {
     let sim = Sim::start().await;
     let session = sim.login().await;
-    for source_uuid in [seed::SERVICE_TWO_ARCH, seed::SERVICE_NO_ARCH, seed::SERVICE_CJK, seed::SERVICE_LONG_YAML, seed::SERVICE_HUGE_NUMBERS] {
+    for source_uuid in [
+        seed::SERVICE_TWO_ARCH,
+        seed::SERVICE_NO_ARCH,
+        seed::SERVICE_CJK,
+        seed::SERVICE_LONG_YAML,
+        seed::SERVICE_HUGE_NUMBERS,
+    ] {
         let source = source_inventory(&sim, &session, source_uuid).await;
-        let (status, body) = sim.clone_and_wait(source_uuid, &session, &json!({"params": {}})).await;
+        let (status, body) = sim
+            .clone_and_wait(source_uuid, &session, &json!({"params": {}}))
+            .await;
         assert_eq!(status, StatusCode::OK);
         let clone = body["inventory"].clone();
         let new_uuid = clone["uuid"].as_str().unwrap().to_string();
@@ -33,7 +43,8 @@ async fn a_clone_without_params_copies_every_source_field() {
         assert_eq!(source_keys, clone_keys, "{source_uuid}");
         for (key, value) in source_map {
             match key.as_str() {
-                "uuid" | "createDate" | "lastOpDate" | "modelServiceImages" | "modelServiceRefs" => {}
+                "uuid" | "createDate" | "lastOpDate" | "modelServiceImages"
+                | "modelServiceRefs" => {}
                 _ => assert_eq!(&clone_map[key], value, "{source_uuid}: {key}"),
             }
         }
@@ -47,7 +58,9 @@ async fn a_clone_without_params_copies_every_source_field() {
                 assert_eq!(image[key], source_image[key]);
             }
         }
-        assert!(zstack_sim::date::parse_zstack_date(clone["createDate"].as_str().unwrap()).is_some());
+        assert!(
+            zstack_sim::date::parse_zstack_date(clone["createDate"].as_str().unwrap()).is_some()
+        );
         // The clone is queryable and equal to the job's inventory.
         assert_eq!(source_inventory(&sim, &session, &new_uuid).await, clone);
     }
@@ -72,13 +85,34 @@ async fn every_given_param_is_applied() {
         "vendorToSpecUuidsMap": {"NVIDIA": [seed::GPU_SPEC_NVIDIA_L40S]}
     });
     let body = json!({"params": params, "systemTags": ["a::b"], "userTags": ["mine"]});
-    let (status, result) = sim.clone_and_wait(seed::SERVICE_TWO_ARCH, &session, &body).await;
+    let (status, result) = sim
+        .clone_and_wait(seed::SERVICE_TWO_ARCH, &session, &body)
+        .await;
     assert_eq!(status, StatusCode::OK, "{result}");
     let clone = &result["inventory"];
     assert_eq!(clone["uuid"], resource_uuid.as_str());
-    for key in ["name", "description", "readme", "size", "gpuComputeCapability", "installPath", "startCommand",
-        "pythonVersion", "condaVersion", "system", "type", "yaml", "source", "framework", "requestCpu",
-        "requestMemory", "supportDistributed", "containerCommand", "containerArgs", "vendorToSpecUuidsMap"] {
+    for key in [
+        "name",
+        "description",
+        "readme",
+        "size",
+        "gpuComputeCapability",
+        "installPath",
+        "startCommand",
+        "pythonVersion",
+        "condaVersion",
+        "system",
+        "type",
+        "yaml",
+        "source",
+        "framework",
+        "requestCpu",
+        "requestMemory",
+        "supportDistributed",
+        "containerCommand",
+        "containerArgs",
+        "vendorToSpecUuidsMap",
+    ] {
         assert_eq!(clone[key], params[key], "{key}");
     }
     assert_eq!(clone["cpuArchitectures"], json!(["x86_64", "aarch64"]));
@@ -88,13 +122,30 @@ async fn every_given_param_is_applied() {
     assert_eq!(images[0]["vmImageUuid"], seed::IMAGE_X86_64);
     assert_eq!(images[1]["cpuArchitecture"], "aarch64");
     assert_eq!(images[1]["dockerImage"], "r/a:1");
-    assert!(images.iter().all(|i| i["modelServiceUuid"] == resource_uuid.as_str()));
-    assert_eq!(clone["modelCenterUuid"], seed::MODEL_CENTER, "unchangeable fields still copied");
+    assert!(images
+        .iter()
+        .all(|i| i["modelServiceUuid"] == resource_uuid.as_str()));
+    assert_eq!(
+        clone["modelCenterUuid"],
+        seed::MODEL_CENTER,
+        "unchangeable fields still copied"
+    );
     let state = sim.state().await;
-    assert_eq!(state["tagAttachments"][&resource_uuid], json!([seed::TAG_PRODUCTION, seed::TAG_CJK]));
-    assert_eq!(state["resourceTags"][&resource_uuid]["userTags"], json!(["mine"]));
+    assert_eq!(
+        state["tagAttachments"][&resource_uuid],
+        json!([seed::TAG_PRODUCTION, seed::TAG_CJK])
+    );
+    assert_eq!(
+        state["resourceTags"][&resource_uuid]["userTags"],
+        json!(["mine"])
+    );
     // The exact long survives the round trip as text too.
-    let text = sim.get(&format!("/ai/model-services/{resource_uuid}"), &session).await.text().await.unwrap();
+    let text = sim
+        .get(&format!("/ai/model-services/{resource_uuid}"), &session)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(text.contains("\"size\":9223372036854775807"));
 }
 
@@ -103,19 +154,35 @@ async fn an_empty_architecture_list_removes_every_image() {
     let sim = Sim::start().await;
     let session = sim.login().await;
     let body = json!({"params": {"cpuArchitectures": [], "architectureImages": []}});
-    let (status, result) = sim.clone_and_wait(seed::SERVICE_TWO_ARCH, &session, &body).await;
+    let (status, result) = sim
+        .clone_and_wait(seed::SERVICE_TWO_ARCH, &session, &body)
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(result["inventory"]["cpuArchitectures"], json!([]));
     assert_eq!(result["inventory"]["modelServiceImages"], json!([]));
 }
 
-async fn expect_job_error(sim: &Sim, session: &str, source: &str, params: Value, code: &str, field: &str) {
-    let (status, body) = sim.clone_and_wait(source, session, &json!({ "params": params })).await;
+async fn expect_job_error(
+    sim: &Sim,
+    session: &str,
+    source: &str,
+    params: Value,
+    code: &str,
+    field: &str,
+) {
+    let (status, body) = sim
+        .clone_and_wait(source, session, &json!({ "params": params }))
+        .await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{params}: {body}");
     assert_eq!(body["error"]["code"], code, "{params}: {body}");
-    assert!(body["error"]["description"].as_str().is_some_and(|d| !d.is_empty()));
+    assert!(body["error"]["description"]
+        .as_str()
+        .is_some_and(|d| !d.is_empty()));
     let details = body["error"]["details"].as_str().unwrap();
-    assert!(details.contains(field), "{params}: details {details:?} should name {field}");
+    assert!(
+        details.contains(field),
+        "{params}: details {details:?} should name {field}"
+    );
 }
 
 #[tokio::test]
@@ -128,23 +195,47 @@ async fn invalid_arguments_fail_the_job_with_sys_1007_naming_the_field() {
         (json!({"source": "GitHub"}), "source"),
         (json!({"name": "n".repeat(256)}), "name"),
         (json!({"resourceUuid": "not-a-uuid"}), "resourceUuid"),
-        (json!({"resourceUuid": "0123456789ab6def8123456789abcdef"}), "resourceUuid"),
-        (json!({"resourceUuid": seed::SERVICE_TWO_ARCH}), "resourceUuid"),
+        (
+            json!({"resourceUuid": "0123456789ab6def8123456789abcdef"}),
+            "resourceUuid",
+        ),
+        (
+            json!({"resourceUuid": seed::SERVICE_TWO_ARCH}),
+            "resourceUuid",
+        ),
         (json!({"requestCpu": -1}), "requestCpu"),
         (json!({"requestMemory": -1}), "requestMemory"),
         (json!({"size": -5}), "size"),
         (json!({"cpuArchitectures": ["sparc"]}), "cpuArchitectures"),
-        (json!({"architectureImages": [{"cpuArchitecture": "X86_64", "vmImageUuid": seed::IMAGE_AARCH64}]}), "architectureImages[0].vmImageUuid"),
-        (json!({"architectureImages": [{"cpuArchitecture": "x86_64"}, {"cpuArchitecture": "X86_64"}]}), "architectureImages[1].cpuArchitecture"),
-        (json!({"architectureImages": [{"vmImageUuid": seed::IMAGE_X86_64}]}), "architectureImages[0].cpuArchitecture"),
-        (json!({"vendorToSpecUuidsMap": {"Huawei": [seed::GPU_SPEC_NVIDIA_A100]}}), "vendorToSpecUuidsMap[Huawei]"),
+        (
+            json!({"architectureImages": [{"cpuArchitecture": "X86_64", "vmImageUuid": seed::IMAGE_AARCH64}]}),
+            "architectureImages[0].vmImageUuid",
+        ),
+        (
+            json!({"architectureImages": [{"cpuArchitecture": "x86_64"}, {"cpuArchitecture": "X86_64"}]}),
+            "architectureImages[1].cpuArchitecture",
+        ),
+        (
+            json!({"architectureImages": [{"vmImageUuid": seed::IMAGE_X86_64}]}),
+            "architectureImages[0].cpuArchitecture",
+        ),
+        (
+            json!({"vendorToSpecUuidsMap": {"Huawei": [seed::GPU_SPEC_NVIDIA_A100]}}),
+            "vendorToSpecUuidsMap[Huawei]",
+        ),
     ];
     for (params, field) in cases {
         expect_job_error(&sim, &session, s, params, "SYS.1007", field).await;
     }
     let name_255 = "名".repeat(255);
-    let (status, _) = sim.clone_and_wait(s, &session, &json!({"params": {"name": name_255}})).await;
-    assert_eq!(status, StatusCode::OK, "255 characters is the limit, not 255 bytes");
+    let (status, _) = sim
+        .clone_and_wait(s, &session, &json!({"params": {"name": name_255}}))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "255 characters is the limit, not 255 bytes"
+    );
     assert_eq!(sim.state().await["cloneCount"], 1);
 }
 
@@ -154,9 +245,33 @@ async fn missing_referenced_resources_fail_the_job_with_sys_1003() {
     let session = sim.login().await;
     let missing = "0123456789ab4def8123456789abcdef";
     let s = seed::SERVICE_ONE_ARCH;
-    expect_job_error(&sim, &session, s, json!({"architectureImages": [{"cpuArchitecture": "x86_64", "vmImageUuid": missing}]}), "SYS.1003", "architectureImages[0].vmImageUuid").await;
-    expect_job_error(&sim, &session, s, json!({"tagUuids": [seed::TAG_PRODUCTION, missing]}), "SYS.1003", "tagUuids").await;
-    expect_job_error(&sim, &session, s, json!({"vendorToSpecUuidsMap": {"NVIDIA": [missing]}}), "SYS.1003", "vendorToSpecUuidsMap[NVIDIA]").await;
+    expect_job_error(
+        &sim,
+        &session,
+        s,
+        json!({"architectureImages": [{"cpuArchitecture": "x86_64", "vmImageUuid": missing}]}),
+        "SYS.1003",
+        "architectureImages[0].vmImageUuid",
+    )
+    .await;
+    expect_job_error(
+        &sim,
+        &session,
+        s,
+        json!({"tagUuids": [seed::TAG_PRODUCTION, missing]}),
+        "SYS.1003",
+        "tagUuids",
+    )
+    .await;
+    expect_job_error(
+        &sim,
+        &session,
+        s,
+        json!({"vendorToSpecUuidsMap": {"NVIDIA": [missing]}}),
+        "SYS.1003",
+        "vendorToSpecUuidsMap[NVIDIA]",
+    )
+    .await;
     expect_job_error(&sim, &session, missing, json!({}), "SYS.1003", missing).await;
     assert_eq!(sim.state().await["cloneCount"], 0);
 }
@@ -175,13 +290,21 @@ async fn wrong_json_types_are_400_plain_text_and_start_no_job() {
         json!({"params": {"vendorToSpecUuidsMap": {"NVIDIA": "x"}}}),
         json!({"params": []}),
     ] {
-        let response = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &body, None).await;
+        let response = sim
+            .post_clone(seed::SERVICE_ONE_ARCH, &session, &body, None)
+            .await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{body}");
         let text = response.text().await.unwrap();
-        assert!(serde_json::from_str::<Value>(&text).is_err(), "{body}: {text}");
+        assert!(
+            serde_json::from_str::<Value>(&text).is_err(),
+            "{body}: {text}"
+        );
     }
     let state = sim.state().await;
-    assert_eq!(state["jobs"], json!({"running": 0, "succeeded": 0, "failed": 0}));
+    assert_eq!(
+        state["jobs"],
+        json!({"running": 0, "succeeded": 0, "failed": 0})
+    );
 }
 
 #[tokio::test]
@@ -189,7 +312,9 @@ async fn the_202_location_is_an_absolute_http_url_naming_the_job() {
     let sim = Sim::start().await;
     let session = sim.login().await;
     let job = fresh_uuid();
-    let response = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(&job)).await;
+    let response = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(&job))
+        .await;
     assert_eq!(response.status(), StatusCode::ACCEPTED);
     let body: Value = response.json().await.unwrap();
     assert_eq!(
@@ -197,7 +322,12 @@ async fn the_202_location_is_an_absolute_http_url_naming_the_job() {
         format!("http://{}/zstack/v1/api-jobs/{job}", sim.handle.addr())
     );
     assert!(body["apiTimeout"].as_u64().unwrap() > 0);
-    let running = sim.http.get(sim.api(&format!("/api-jobs/{job}"))).send().await.unwrap();
+    let running = sim
+        .http
+        .get(sim.api(&format!("/api-jobs/{job}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(running.status(), StatusCode::ACCEPTED);
     assert_eq!(running.json::<Value>().await.unwrap(), json!({}));
     assert_eq!(sim.wait_job(&job).await.0, StatusCode::OK);

@@ -13,8 +13,14 @@ use zstack_sim::{seed, SimOptions};
 async fn an_x_job_uuid_that_is_not_32_hex_chars_is_400() {
     let sim = Sim::start().await;
     let session = sim.login().await;
-    for job in ["short", "0123456789abcdef0123456789abcdeg", "0123456789abcdef0123456789abcdef0"] {
-        let response = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(job)).await;
+    for job in [
+        "short",
+        "0123456789abcdef0123456789abcdeg",
+        "0123456789abcdef0123456789abcdef0",
+    ] {
+        let response = sim
+            .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(job))
+            .await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{job}");
         assert!(response.text().await.unwrap().contains("X-Job-UUID"));
     }
@@ -27,15 +33,24 @@ async fn a_repeated_x_job_uuid_is_refused_and_not_executed_twice() {
     let session = sim.login().await;
     let job = fresh_uuid();
     let body = json!({"params": {"name": "once"}});
-    let first = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &body, Some(&job)).await;
+    let first = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &body, Some(&job))
+        .await;
     assert_eq!(first.status(), StatusCode::ACCEPTED);
     // While running and after completion alike.
-    let again = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &body, Some(&job)).await;
+    let again = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &body, Some(&job))
+        .await;
     assert_eq!(again.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(again.text().await.unwrap(), format!("Duplicate job uuid[{job}]"));
+    assert_eq!(
+        again.text().await.unwrap(),
+        format!("Duplicate job uuid[{job}]")
+    );
     let (status, result) = sim.wait_job(&job).await;
     assert_eq!(status, StatusCode::OK);
-    let after = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &body, Some(&job)).await;
+    let after = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &body, Some(&job))
+        .await;
     assert_eq!(after.status(), StatusCode::BAD_REQUEST);
     tokio::time::sleep(Duration::from_millis(3 * common::JOB_MS)).await;
     assert_eq!(sim.state().await["cloneCount"], 1);
@@ -47,9 +62,16 @@ async fn a_repeated_x_job_uuid_is_refused_and_not_executed_twice() {
 async fn a_job_without_x_job_uuid_gets_a_fresh_one() {
     let sim = Sim::start().await;
     let session = sim.login().await;
-    let a = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), None).await;
-    let b = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), None).await;
-    let (a, b) = (job_uuid_of(&a.json().await.unwrap()), job_uuid_of(&b.json().await.unwrap()));
+    let a = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), None)
+        .await;
+    let b = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), None)
+        .await;
+    let (a, b) = (
+        job_uuid_of(&a.json().await.unwrap()),
+        job_uuid_of(&b.json().await.unwrap()),
+    );
     assert_ne!(a, b);
     assert_eq!(a.len(), 32);
     assert_eq!(sim.wait_job(&a).await.0, StatusCode::OK);
@@ -59,7 +81,12 @@ async fn a_job_without_x_job_uuid_gets_a_fresh_one() {
 #[tokio::test]
 async fn an_unknown_job_is_404_the_job_has_been_expired() {
     let sim = Sim::start().await;
-    let response = sim.http.get(sim.api(&format!("/api-jobs/{}", fresh_uuid()))).send().await.unwrap();
+    let response = sim
+        .http
+        .get(sim.api(&format!("/api-jobs/{}", fresh_uuid())))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert_eq!(response.text().await.unwrap(), "the job has been expired");
 }
@@ -74,7 +101,9 @@ async fn jobs_expire_after_the_retention_time() {
     .await;
     let session = sim.login().await;
     let job = fresh_uuid();
-    let response = sim.post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(&job)).await;
+    let response = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(&job))
+        .await;
     assert_eq!(response.status(), StatusCode::ACCEPTED);
     assert_eq!(sim.wait_job(&job).await.0, StatusCode::OK);
     tokio::time::sleep(Duration::from_millis(600)).await;
