@@ -83,6 +83,14 @@ fn main() -> ExitCode {
 }
 
 async fn serve(options: SimOptions) -> ExitCode {
+    // Listen for the signals before announcing readiness, so none can arrive unhandled.
+    let signals = match ShutdownSignals::install() {
+        Ok(signals) => signals,
+        Err(e) => {
+            eprintln!("zstack-sim: cannot install signal handlers: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let sim = match zstack_sim::start(options).await {
         Ok(sim) => sim,
         Err(e) => {
@@ -92,28 +100,46 @@ async fn serve(options: SimOptions) -> ExitCode {
     };
     println!("zstack-sim listening on {}", sim.base_url());
     let _ = std::io::stdout().flush();
-    wait_for_signal().await;
+    signals.wait().await;
     sim.shutdown().await;
     ExitCode::SUCCESS
 }
 
-#[cfg(not(unix))]
-async fn wait_for_signal() {
-    let _ = tokio::signal::ctrl_c().await;
+/// SIGINT and SIGTERM (Ctrl-C elsewhere).
+#[cfg(unix)]
+struct ShutdownSignals {
+    interrupt: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
 }
 
 #[cfg(unix)]
-async fn wait_for_signal() {
-    use tokio::signal::unix::{signal, SignalKind};
-    match signal(SignalKind::terminate()) {
-        Ok(mut terminate) => {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = terminate.recv() => {}
-            }
+impl ShutdownSignals {
+    fn install() -> std::io::Result<Self> {
+        use tokio::signal::unix::{signal, SignalKind};
+        Ok(ShutdownSignals {
+            interrupt: signal(SignalKind::interrupt())?,
+            terminate: signal(SignalKind::terminate())?,
+        })
+    }
+
+    async fn wait(mut self) {
+        tokio::select! {
+            _ = self.interrupt.recv() => {}
+            _ = self.terminate.recv() => {}
         }
-        Err(_) => {
-            let _ = tokio::signal::ctrl_c().await;
-        }
+    }
+}
+
+#[cfg(not(unix))]
+struct ShutdownSignals;
+
+#[cfg(not(unix))]
+impl ShutdownSignals {
+    fn install() -> std::io::Result<Self> {
+        Ok(ShutdownSignals)
+    }
+
+    async fn wait(self) {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
