@@ -8,4 +8,5 @@
 //! - [`i18n`]: English and Simplified Chinese texts.
 
 pub mod i18n;
+pub mod zstack;
 pub mod ui;
