@@ -99,7 +99,7 @@ async fn reset_returns_to_the_seed_with_no_log_faults_sessions_or_jobs() {
 async fn a_job_started_before_a_reset_does_not_write_into_the_new_world() {
     let sim = Sim::start_with(zstack_sim::SimOptions {
         control: true,
-        job_ms: 300,
+        job_ms: 1000,
         ..Default::default()
     })
     .await;
@@ -109,7 +109,7 @@ async fn a_job_started_before_a_reset_does_not_write_into_the_new_world() {
         .await;
     assert_eq!(response.status(), StatusCode::ACCEPTED);
     sim.control(Method::POST, "/__sim/reset", None).await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(1300)).await;
     assert_eq!(sim.state().await["cloneCount"], 0);
 }
 

@@ -95,7 +95,7 @@ async fn an_unknown_job_is_404_the_job_has_been_expired() {
 async fn jobs_expire_after_the_retention_time() {
     let sim = Sim::start_with(SimOptions {
         job_ms: 10,
-        job_retention: Duration::from_millis(400),
+        job_retention: Duration::from_millis(1500),
         ..SimOptions::default()
     })
     .await;
@@ -106,7 +106,7 @@ async fn jobs_expire_after_the_retention_time() {
         .await;
     assert_eq!(response.status(), StatusCode::ACCEPTED);
     assert_eq!(sim.wait_job(&job).await.0, StatusCode::OK);
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    tokio::time::sleep(Duration::from_millis(1800)).await;
     let (status, body) = sim.wait_job(&job).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body, json!("the job has been expired"));

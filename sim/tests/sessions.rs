@@ -108,13 +108,13 @@ async fn session_validity_and_logout() {
 #[tokio::test]
 async fn sessions_expire_after_the_configured_ttl() {
     let sim = Sim::start_with(SimOptions {
-        session_ttl: Duration::from_millis(300),
+        session_ttl: Duration::from_millis(1000),
         ..SimOptions::default()
     })
     .await;
     let session = sim.login().await;
     assert_eq!(sim.query("/images", &session).await.0, StatusCode::OK);
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    tokio::time::sleep(Duration::from_millis(1300)).await;
     let (status, body) = sim.query("/images", &session).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(body["error"]["code"], "ID.1001");
