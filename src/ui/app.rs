@@ -50,7 +50,7 @@ pub fn App() -> impl IntoView {
             data-phase="loading"
             aria-labelledby="cms-title"
             // Escape must not drop the user onto an empty page; cancelling is the form's job.
-            on:cancel=|ev| ev.prevent_default()
+            on:cancel=|ev: web_sys::Event| ev.prevent_default()
         >
             <header class="cms-dialog__header">
                 <h1 id="cms-title" class="cms-dialog__title">
