@@ -8,5 +8,6 @@
 //! - [`i18n`]: English and Simplified Chinese texts.
 
 pub mod i18n;
+pub mod form;
 pub mod zstack;
 pub mod ui;

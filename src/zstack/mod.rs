@@ -4,6 +4,7 @@
 //!
 //! Nothing here does I/O; [`crate::client`] sends these types and [`crate::form`] builds them.
 
+mod clone_intent;
 mod clone_request;
 mod error_code;
 mod inventory;
@@ -14,6 +15,7 @@ mod related_inventories;
 mod session;
 mod zstack_date;
 
+pub use clone_intent::{new_uuid, CloneIntent};
 pub use clone_request::{ArchitectureImage, CloneModelServiceBody, CloneParams, CloneRequest};
 pub use error_code::{ErrorCode, ErrorEnvelope, SESSION_INVALID_CODE};
 pub use inventory::{InventoryReply, ModelServiceImage, ModelServiceInventory, ModelServiceRef};

@@ -1,0 +1,271 @@
+//! The draft: the form's state, as the user typed it.
+//!
+//! Text inputs are kept as typed (numbers too), so invalid input is never lost; parsing happens
+//! in validation and building. A draft serializes, so the UI can keep it in sessionStorage
+//! across a reload or a re-login.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::architecture::{same_architecture, ArchitectureRow, RowId};
+use crate::zstack::ModelServiceInventory;
+
+/// One entry of `vendorToSpecUuidsMap`: a GPU vendor and its GPU spec uuids.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VendorSpecs {
+    pub vendor: String,
+    pub spec_uuids: Vec<String>,
+}
+
+/// The clone form's state. Every parameter of CloneModelService has a place here, whether or
+/// not the dialog shows it; fields not changed from the source are not sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Draft {
+    /// The source service's uuid (the URL's `{uuid}`).
+    pub source_uuid: String,
+    pub name: String,
+    pub description: String,
+    pub readme: String,
+    /// Long, as typed.
+    pub size: String,
+    pub gpu_compute_capability: String,
+    pub install_path: String,
+    pub start_command: String,
+    pub python_version: String,
+    pub conda_version: String,
+    pub system: bool,
+    /// The `type` parameter.
+    pub service_type: String,
+    pub yaml: String,
+    pub source: String,
+    pub framework: String,
+    /// Integer, as typed.
+    pub request_cpu: String,
+    /// Long, as typed.
+    pub request_memory: String,
+    /// Empty: the clone intent's generated uuid is sent.
+    pub resource_uuid: String,
+    pub tag_uuids: Vec<String>,
+    pub system_tags: Vec<String>,
+    pub user_tags: Vec<String>,
+    /// `architectureImages` and (derived from it) `cpuArchitectures`.
+    pub architecture_rows: Vec<ArchitectureRow>,
+    pub support_distributed: bool,
+    pub container_command: String,
+    pub container_args: String,
+    pub vendor_specs: Vec<VendorSpecs>,
+    /// The next row id to hand out.
+    pub next_row_id: u32,
+}
+
+impl Draft {
+    /// The form pre-filled from the source: every field as the source has it, the name
+    /// `<source name>-copy`.
+    pub fn from_inventory(inv: &ModelServiceInventory) -> Draft {
+        let mut draft = Draft::mirror(inv);
+        draft.name = format!("{}-copy", draft.name);
+        draft
+    }
+
+    /// The source exactly as a draft (the baseline of the diff).
+    pub fn mirror(inv: &ModelServiceInventory) -> Draft {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+        let mut draft = Draft {
+            source_uuid: text(&inv.uuid),
+            name: text(&inv.name),
+            description: text(&inv.description),
+            readme: text(&inv.readme),
+            size: number(inv.size),
+            gpu_compute_capability: text(&inv.gpu_compute_capability),
+            install_path: text(&inv.install_path),
+            start_command: text(&inv.start_command),
+            python_version: text(&inv.python_version),
+            conda_version: text(&inv.conda_version),
+            system: inv.system.unwrap_or(false),
+            service_type: text(&inv.service_type),
+            yaml: text(&inv.yaml),
+            source: text(&inv.source),
+            framework: text(&inv.framework),
+            request_cpu: number(inv.request_cpu.map(i64::from)),
+            request_memory: number(inv.request_memory),
+            support_distributed: inv.support_distributed.unwrap_or(false),
+            container_command: text(&inv.container_command),
+            container_args: text(&inv.container_args),
+            vendor_specs: inv
+                .vendor_to_spec_uuids_map
+                .iter()
+                .map(|(vendor, specs)| VendorSpecs {
+                    vendor: vendor.clone(),
+                    spec_uuids: specs.clone(),
+                })
+                .collect(),
+            ..Draft::default()
+        };
+        for row in source_rows(inv) {
+            let id = draft.add_row();
+            let slot = draft.row_mut(id).expect("just added");
+            slot.cpu_architecture = row.0;
+            slot.vm_image_uuid = row.1;
+            slot.docker_image = row.2;
+        }
+        draft
+    }
+
+    /// Appends an empty architecture row and returns its id.
+    pub fn add_row(&mut self) -> RowId {
+        let id = RowId(self.next_row_id);
+        self.next_row_id += 1;
+        self.architecture_rows.push(ArchitectureRow {
+            id,
+            ..ArchitectureRow::default()
+        });
+        id
+    }
+
+    /// Removes a row; false if there is no such row.
+    pub fn remove_row(&mut self, id: RowId) -> bool {
+        let before = self.architecture_rows.len();
+        self.architecture_rows.retain(|r| r.id != id);
+        before != self.architecture_rows.len()
+    }
+
+    /// Moves a row to `to` (a position, clamped to the last); false if there is no such row.
+    pub fn move_row(&mut self, id: RowId, to: usize) -> bool {
+        let Some(from) = self.row_index(id) else {
+            return false;
+        };
+        let row = self.architecture_rows.remove(from);
+        let to = to.min(self.architecture_rows.len());
+        self.architecture_rows.insert(to, row);
+        true
+    }
+
+    pub fn row(&self, id: RowId) -> Option<&ArchitectureRow> {
+        self.architecture_rows.iter().find(|r| r.id == id)
+    }
+
+    pub fn row_mut(&mut self, id: RowId) -> Option<&mut ArchitectureRow> {
+        self.architecture_rows.iter_mut().find(|r| r.id == id)
+    }
+
+    /// The row's current position (the `<i>` of its control names).
+    pub fn row_index(&self, id: RowId) -> Option<usize> {
+        self.architecture_rows.iter().position(|r| r.id == id)
+    }
+
+    /// `vendorToSpecUuidsMap` as it would be sent.
+    pub fn vendor_map(&self) -> BTreeMap<String, Vec<String>> {
+        self.vendor_specs
+            .iter()
+            .map(|v| (v.vendor.clone(), v.spec_uuids.clone()))
+            .collect()
+    }
+}
+
+/// The source's rows: one per image (inventory order), then one per listed architecture that
+/// has no image, so `cpuArchitectures` and `architectureImages` agree from the start.
+fn source_rows(inv: &ModelServiceInventory) -> Vec<(String, String, String)> {
+    let mut rows: Vec<(String, String, String)> = inv
+        .model_service_images
+        .iter()
+        .map(|img| {
+            (
+                img.cpu_architecture.clone().unwrap_or_default(),
+                img.vm_image_uuid.clone().unwrap_or_default(),
+                img.docker_image.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for arch in &inv.cpu_architectures {
+        if !rows.iter().any(|r| same_architecture(&r.0, arch)) {
+            rows.push((arch.clone(), String::new(), String::new()));
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::zstack::ModelServiceImage;
+
+    fn image(arch: &str, vm: &str) -> ModelServiceImage {
+        ModelServiceImage {
+            cpu_architecture: Some(arch.into()),
+            vm_image_uuid: Some(vm.into()),
+            ..ModelServiceImage::default()
+        }
+    }
+
+    #[test]
+    fn from_inventory_keeps_every_field_and_names_a_copy() {
+        let mut inv = ModelServiceInventory {
+            uuid: Some("d76744cb53f9378abf42b907df3efb6e".into()),
+            name: Some("qwen".into()),
+            size: Some(i64::MAX),
+            request_cpu: Some(4),
+            request_memory: Some(i64::MIN),
+            container_args: Some("--port 80".into()),
+            readme: Some("# readme".into()),
+            system: Some(true),
+            cpu_architectures: vec!["x86_64".into(), "loongarch64".into()],
+            model_service_images: vec![image("x86_64", "a"), image("aarch64", "b")],
+            ..ModelServiceInventory::default()
+        };
+        inv.vendor_to_spec_uuids_map
+            .insert("NVIDIA".into(), vec!["s1".into()]);
+        let d = Draft::from_inventory(&inv);
+        assert_eq!(d.name, "qwen-copy");
+        assert_eq!(d.source_uuid, "d76744cb53f9378abf42b907df3efb6e");
+        assert_eq!(d.size, "9223372036854775807");
+        assert_eq!(d.request_memory, "-9223372036854775808");
+        assert_eq!(d.request_cpu, "4");
+        assert_eq!(d.container_args, "--port 80");
+        assert_eq!(d.readme, "# readme");
+        assert!(d.system);
+        let archs: Vec<_> = d
+            .architecture_rows
+            .iter()
+            .map(|r| r.cpu_architecture.as_str())
+            .collect();
+        assert_eq!(archs, ["x86_64", "aarch64", "loongarch64"]);
+        assert_eq!(d.vendor_specs[0].vendor, "NVIDIA");
+        assert_eq!(Draft::mirror(&inv).name, "qwen");
+    }
+
+    #[test]
+    fn rows_have_stable_ids_through_add_remove_and_reorder() {
+        let mut d = Draft::default();
+        let a = d.add_row();
+        let b = d.add_row();
+        let c = d.add_row();
+        assert!(d.move_row(c, 0));
+        assert_eq!(d.row_index(c), Some(0));
+        assert_eq!(d.row_index(a), Some(1));
+        assert!(d.move_row(c, 99));
+        assert_eq!(d.row_index(c), Some(2));
+        assert!(d.remove_row(b));
+        assert!(!d.remove_row(b));
+        assert!(!d.move_row(b, 0));
+        let e = d.add_row();
+        assert!(e != a && e != b && e != c, "ids are never reused");
+        d.row_mut(a).unwrap().cpu_architecture = "x86_64".into();
+        assert_eq!(d.row(a).unwrap().cpu_architecture, "x86_64");
+    }
+
+    #[test]
+    fn serializes_for_session_storage() {
+        let mut d = Draft {
+            name: "x".into(),
+            request_cpu: "not a number yet".into(),
+            ..Draft::default()
+        };
+        d.add_row();
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
+    }
+}

@@ -1,0 +1,34 @@
+//! Pure form state: the draft built from the source, architecture rows, validation (typed
+//! problems per field), the diff against the source, the request built from the draft, and
+//! the request rendered for preview (JSON, curl, Java and Python SDK).
+//!
+//! Everything the dialog decides lives here; the views only render it.
+
+mod architecture;
+mod diff;
+mod draft;
+mod field;
+mod problem;
+mod request_builder;
+mod request_preview;
+mod text_rules;
+mod validation;
+mod yaml_syntax;
+
+#[cfg(test)]
+mod request_builder_tests;
+#[cfg(test)]
+mod validation_tests;
+
+pub use architecture::{
+    architecture_for_request, known_architecture, same_architecture, ArchitectureRow, RowId,
+    KNOWN_ARCHITECTURES,
+};
+pub use diff::Change;
+pub use draft::{Draft, VendorSpecs};
+pub use field::{row_control_name, Field, RowField};
+pub use problem::Problem;
+pub use request_preview::{mask_token, RequestPreview};
+pub use text_rules::{limits, parse_long, SERVICE_SOURCES, SERVICE_TYPES};
+pub use validation::{ProblemKey, Problems};
+pub use yaml_syntax::check_yaml;

@@ -1,0 +1,216 @@
+//! Building the request from a draft, and rendering it for preview.
+
+use super::validation_tests::source;
+use super::*;
+use crate::zstack::{CloneIntent, CloneModelServiceBody, CloneRequest};
+
+fn intent() -> CloneIntent {
+    CloneIntent {
+        job_uuid: "3f4e5c1a2b3c4d5e6f708192a3b4c5d6".into(),
+        resource_uuid: "90d425a802ff44eeb530f21587633700".into(),
+    }
+}
+
+#[test]
+fn sends_only_the_changed_fields_and_the_resource_uuid() {
+    let src = source();
+    let d = Draft::from_inventory(&src);
+    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    assert_eq!(r.source_uuid, "d76744cb53f9378abf42b907df3efb6e");
+    assert_eq!(
+        r.to_json(),
+        r#"{"params":{"name":"qwen-copy","resourceUuid":"90d425a802ff44eeb530f21587633700"}}"#
+    );
+}
+
+#[test]
+fn a_typed_resource_uuid_wins() {
+    let src = source();
+    let mut d = Draft::from_inventory(&src);
+    d.resource_uuid = "d76744cb53f9378abf42b907df3efb6e".into();
+    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    assert_eq!(
+        r.body.params.resource_uuid.as_deref(),
+        Some("d76744cb53f9378abf42b907df3efb6e")
+    );
+}
+
+#[test]
+fn invalid_drafts_send_nothing() {
+    let src = source();
+    let mut d = Draft::from_inventory(&src);
+    d.request_cpu = "-4".into();
+    let problems = CloneRequest::from_draft(&d, &src, &intent()).unwrap_err();
+    assert!(problems.field(Field::RequestCpu).is_some());
+}
+
+#[test]
+fn every_field_when_everything_changed() {
+    let src = source();
+    let mut d = Draft::from_inventory(&src);
+    d.description = "desc".into();
+    d.readme = "# r".into();
+    d.size = "9223372036854775807".into();
+    d.gpu_compute_capability = "8.0".into();
+    d.install_path = "/p".into();
+    d.start_command = "python start.py".into();
+    d.python_version = "3.10".into();
+    d.conda_version = "23.7.4".into();
+    d.system = true;
+    d.service_type = "App".into();
+    d.yaml = "b: 2\n".into();
+    d.source = "Other".into();
+    d.framework = "vLLM".into();
+    d.request_cpu = "8".into();
+    d.request_memory = "9007199254740993".into();
+    d.tag_uuids = vec!["c13336388d574fec824752525ae05a21".into()];
+    d.system_tags = vec!["s::t".into()];
+    d.user_tags = vec!["u".into()];
+    d.support_distributed = true;
+    d.container_command = "sh".into();
+    d.container_args = "-c 'run it'".into();
+    d.vendor_specs = vec![VendorSpecs {
+        vendor: "NVIDIA".into(),
+        spec_uuids: vec!["b31bc4574f22426a89902edac5d14a72".into()],
+    }];
+    let arm = d.add_row();
+    d.row_mut(arm).unwrap().cpu_architecture = "aarch64".into();
+    d.row_mut(arm).unwrap().docker_image = "img:arm".into();
+    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    let p = &r.body.params;
+    assert_eq!(p.size, Some(i64::MAX));
+    assert_eq!(p.request_memory, Some(9_007_199_254_740_993));
+    assert_eq!(p.request_cpu, Some(8));
+    assert_eq!(p.system, Some(true));
+    assert_eq!(
+        p.cpu_architectures.as_deref().unwrap(),
+        ["X86_64", "AARCH64"]
+    );
+    let images = p.architecture_images.as_ref().unwrap();
+    assert_eq!(images[1].cpu_architecture, "AARCH64");
+    assert_eq!(images[1].vm_image_uuid, None);
+    assert_eq!(images[1].docker_image.as_deref(), Some("img:arm"));
+    let json = r.to_json();
+    assert!(json.contains(r#""size":9223372036854775807"#));
+    assert!(json.contains(r#""requestMemory":9007199254740993"#));
+    assert!(json.starts_with(r#"{"params":{"name":"qwen-copy","description":"desc""#));
+    assert!(json.ends_with(r#""systemTags":["s::t"],"userTags":["u"]}"#));
+    let back: CloneModelServiceBody = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, r.body);
+    // 24 params + 2 tags
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["params"].as_object().unwrap().len(), 24);
+}
+
+#[test]
+fn rows_are_sent_whole_with_their_architectures() {
+    let src = source();
+    let mut d = Draft::from_inventory(&src);
+    d.architecture_rows[0].docker_image = "new:1".into();
+    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    assert_eq!(
+        r.body.params.cpu_architectures.as_deref().unwrap(),
+        ["X86_64"]
+    );
+    assert_eq!(r.body.params.architecture_images.as_ref().unwrap().len(), 1);
+    let mut d = Draft::from_inventory(&src);
+    let id = d.architecture_rows[0].id;
+    d.remove_row(id);
+    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    assert!(r
+        .to_json()
+        .contains(r#""cpuArchitectures":[],"architectureImages":[]"#));
+}
+
+fn preview_request() -> CloneRequest {
+    serde_json::from_str::<CloneModelServiceBody>(
+        r#"{"params":{"name":"it's","size":0,"system":false,"requestCpu":4,"requestMemory":8192,
+        "cpuArchitectures":["X86_64"],"architectureImages":[{"cpuArchitecture":"X86_64",
+        "vmImageUuid":"21cb9f654e9d3feab962ce3f5eec5796","dockerImage":"r/x:1"}],
+        "vendorToSpecUuidsMap":{"NVIDIA":["b31bc4574f22426a89902edac5d14a72"]}},"userTags":["u"]}"#,
+    )
+    .map(|body| CloneRequest {
+        source_uuid: "d76744cb53f9378abf42b907df3efb6e".into(),
+        body,
+    })
+    .unwrap()
+}
+
+#[test]
+fn curl_line_matches_the_api_page_and_masks_the_token() {
+    let r = preview_request();
+    let preview = RequestPreview {
+        request: &r,
+        api_url: "http://localhost:8080/zstack/",
+        session: "b86c9016b4f24953a9edefb53ca0678c",
+        reveal_token: false,
+        job_uuid: None,
+    };
+    let curl = preview.curl();
+    let lines: Vec<&str> = curl.lines().collect();
+    assert_eq!(
+        lines[0],
+        r#"curl -H "Content-Type: application/json;charset=UTF-8" \"#
+    );
+    assert_eq!(
+        lines[1],
+        r#"-H "Authorization: OAuth b86c****************************" \"#
+    );
+    assert!(lines[2].starts_with(r#"-X POST -d '{"params":{"name":"it'\''s","#));
+    assert_eq!(
+        lines[3],
+        "http://localhost:8080/zstack/v1/ai/model-services/d76744cb53f9378abf42b907df3efb6e"
+    );
+    assert!(!curl.contains("9016b4f2"));
+
+    let revealed = RequestPreview {
+        reveal_token: true,
+        job_uuid: Some("3f4e5c1a2b3c4d5e6f708192a3b4c5d6"),
+        ..preview
+    };
+    let curl = revealed.curl();
+    assert!(curl.contains("OAuth b86c9016b4f24953a9edefb53ca0678c"));
+    assert!(curl.contains(r#"-H "X-Job-UUID: 3f4e5c1a2b3c4d5e6f708192a3b4c5d6" \"#));
+    assert_eq!(mask_token("short"), "*****");
+}
+
+#[test]
+fn sdk_snippets_follow_the_api_page() {
+    let r = preview_request();
+    let preview = RequestPreview {
+        request: &r,
+        api_url: "http://localhost:8080/zstack",
+        session: "b86c9016b4f24953a9edefb53ca0678c",
+        reveal_token: true,
+        job_uuid: None,
+    };
+    let java = preview.java();
+    let expected_java = [
+        "CloneModelServiceAction action = new CloneModelServiceAction();",
+        r#"action.uuid = "d76744cb53f9378abf42b907df3efb6e";"#,
+        r#"action.name = "it's";"#,
+        "action.size = 0L;",
+        "action.system = false;",
+        "action.requestCpu = 4;",
+        "action.requestMemory = 8192L;",
+        r#"action.cpuArchitectures = asList("X86_64");"#,
+        r#"action.architectureImages = asList([cpuArchitecture:"X86_64", vmImageUuid:"21cb9f654e9d3feab962ce3f5eec5796", dockerImage:"r/x:1"]);"#,
+        r#"action.vendorToSpecUuidsMap = ["NVIDIA":asList("b31bc4574f22426a89902edac5d14a72")];"#,
+        r#"action.userTags = asList("u");"#,
+        r#"action.sessionId = "b86c9016b4f24953a9edefb53ca0678c";"#,
+        "CloneModelServiceAction.Result res = action.call();",
+    ];
+    assert_eq!(java.lines().collect::<Vec<_>>(), expected_java);
+    let python = preview.python();
+    assert!(python.starts_with(
+        "action = CloneModelServiceAction()\naction.uuid = \"d76744cb53f9378abf42b907df3efb6e\""
+    ));
+    assert!(python.contains("action.system = False\n"));
+    assert!(python.contains(r#"action.architectureImages = [{"cpuArchitecture": "X86_64", "vmImageUuid": "21cb9f654e9d3feab962ce3f5eec5796", "dockerImage": "r/x:1"}]"#));
+    assert!(python.contains(
+        r#"action.vendorToSpecUuidsMap = {"NVIDIA": ["b31bc4574f22426a89902edac5d14a72"]}"#
+    ));
+    assert!(python.ends_with("res = action.call()"));
+    assert!(preview.json_pretty().contains("\n  \"params\": {"));
+    assert_eq!(preview.json_compact(), r.to_json());
+}

@@ -1,0 +1,198 @@
+//! Validation: at most one problem per field (and per row field), keyed for the UI.
+//!
+//! Only what would be sent is checked: a field left as the source has it is not sent, so a
+//! source value this dialog would not accept (say a `type` newer than this code) never blocks
+//! a clone. Rows are checked whenever any row changed (they are then all sent).
+
+use std::collections::BTreeMap;
+
+use super::architecture::{known_architecture, same_architecture, RowId};
+use super::draft::Draft;
+use super::field::{row_control_name, Field, RowField};
+use super::problem::Problem;
+use super::text_rules::{self as rules, limits};
+use super::yaml_syntax::check_yaml;
+use crate::zstack::ModelServiceInventory;
+
+/// Where a problem is: a field, or a field of an architecture row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProblemKey {
+    Field(Field),
+    Row { row: RowId, field: RowField },
+}
+
+/// The problems of a draft, one per key. Empty means the draft can be sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Problems {
+    map: BTreeMap<ProblemKey, Problem>,
+}
+
+impl Problems {
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn field(&self, field: Field) -> Option<&Problem> {
+        self.map.get(&ProblemKey::Field(field))
+    }
+
+    pub fn row(&self, row: RowId, field: RowField) -> Option<&Problem> {
+        self.map.get(&ProblemKey::Row { row, field })
+    }
+
+    pub fn get(&self, key: ProblemKey) -> Option<&Problem> {
+        self.map.get(&key)
+    }
+
+    /// Sets a problem the UI found itself (e.g. [`Problem::NameTaken`]); replaces any other
+    /// problem of that key.
+    pub fn insert(&mut self, key: ProblemKey, problem: Problem) {
+        self.map.insert(key, problem);
+    }
+
+    /// Keeps the first problem of a key.
+    fn note(&mut self, key: ProblemKey, problem: Option<Problem>) {
+        if let Some(p) = problem {
+            self.map.entry(key).or_insert(p);
+        }
+    }
+
+    /// In the API page's field order, rows by id.
+    pub fn iter(&self) -> impl Iterator<Item = (&ProblemKey, &Problem)> {
+        self.map.iter()
+    }
+}
+
+impl Draft {
+    /// The control `name` of a problem's key in this draft (`requestCpu`,
+    /// `architectureImages.2.vmImageUuid`); `None` for a row that no longer exists.
+    pub fn control_name(&self, key: ProblemKey) -> Option<String> {
+        match key {
+            ProblemKey::Field(f) => Some(f.api_name().to_owned()),
+            ProblemKey::Row { row, field } => {
+                self.row_index(row).map(|i| row_control_name(i, field))
+            }
+        }
+    }
+
+    /// Checks every field that would be sent; see the module doc.
+    pub fn validate(&self, source: &ModelServiceInventory) -> Problems {
+        let base = Draft::mirror(source);
+        let changed = self.changed_fields_from(&base);
+        let mut problems = Problems::default();
+        for field in changed {
+            match field {
+                Field::ArchitectureImages => self.validate_rows(&mut problems),
+                _ => problems.note(ProblemKey::Field(field), self.field_problem(field)),
+            }
+        }
+        problems
+    }
+
+    /// The first problem of one (non-row) field, whether or not it changed.
+    pub fn field_problem(&self, field: Field) -> Option<Problem> {
+        let long = |text: &str, max: i64| rules::parse_long(text, 0, max).err();
+        match field {
+            Field::Name => {
+                rules::required(&self.name).or_else(|| rules::max_chars(&self.name, limits::NAME))
+            }
+            Field::Description => rules::max_chars(&self.description, limits::DESCRIPTION),
+            Field::Readme => rules::max_chars(&self.readme, limits::README),
+            Field::Size => long(&self.size, i64::MAX),
+            Field::RequestCpu => long(&self.request_cpu, i64::from(i32::MAX)),
+            Field::RequestMemory => long(&self.request_memory, i64::MAX),
+            Field::GpuComputeCapability => rules::compute_capability(&self.gpu_compute_capability),
+            Field::InstallPath => rules::max_chars(&self.install_path, limits::COMMAND),
+            Field::StartCommand => rules::max_chars(&self.start_command, limits::COMMAND),
+            Field::ContainerCommand => rules::max_chars(&self.container_command, limits::COMMAND),
+            Field::ContainerArgs => rules::max_chars(&self.container_args, limits::COMMAND),
+            Field::PythonVersion => rules::max_chars(&self.python_version, limits::SHORT_TEXT),
+            Field::CondaVersion => rules::max_chars(&self.conda_version, limits::SHORT_TEXT),
+            Field::Framework => rules::max_chars(&self.framework, limits::SHORT_TEXT),
+            Field::Type => rules::one_of(&self.service_type, rules::SERVICE_TYPES),
+            Field::Source => rules::one_of(&self.source, rules::SERVICE_SOURCES),
+            Field::Yaml => {
+                rules::max_chars(&self.yaml, limits::YAML).or_else(|| check_yaml(&self.yaml))
+            }
+            Field::ResourceUuid => rules::resource_uuid(&self.resource_uuid),
+            Field::TagUuids => rules::list(&self.tag_uuids, rules::uuid),
+            Field::SystemTags | Field::UserTags => {
+                let tags = if field == Field::SystemTags {
+                    &self.system_tags
+                } else {
+                    &self.user_tags
+                };
+                rules::list(tags, |t| {
+                    rules::required(t).or_else(|| rules::max_chars(t, limits::TAG))
+                })
+            }
+            Field::VendorToSpecUuidsMap => self.vendor_problem(),
+            Field::Uuid => rules::uuid(&self.source_uuid),
+            Field::System
+            | Field::SupportDistributed
+            | Field::CpuArchitectures
+            | Field::ArchitectureImages => None,
+        }
+    }
+
+    fn vendor_problem(&self) -> Option<Problem> {
+        for (index, entry) in self.vendor_specs.iter().enumerate() {
+            let problem = rules::required(&entry.vendor)
+                .or_else(|| rules::max_chars(&entry.vendor, limits::SHORT_TEXT))
+                .or_else(|| {
+                    self.vendor_specs[..index]
+                        .iter()
+                        .any(|e| e.vendor == entry.vendor)
+                        .then_some(Problem::DuplicateItem { index })
+                })
+                .or_else(|| {
+                    if entry.spec_uuids.is_empty() {
+                        Some(Problem::Required)
+                    } else {
+                        rules::list(&entry.spec_uuids, rules::uuid)
+                    }
+                });
+            if let Some(problem) = problem {
+                return Some(match problem {
+                    Problem::DuplicateItem { .. } => problem,
+                    _ => Problem::BadItem {
+                        index,
+                        problem: Box::new(problem),
+                    },
+                });
+            }
+        }
+        None
+    }
+
+    fn validate_rows(&self, problems: &mut Problems) {
+        for (i, row) in self.architecture_rows.iter().enumerate() {
+            let key = |field| ProblemKey::Row { row: row.id, field };
+            if row.is_blank() {
+                problems.note(key(RowField::CpuArchitecture), Some(Problem::EmptyRow));
+                continue;
+            }
+            let arch = rules::required(&row.cpu_architecture).or_else(|| {
+                if known_architecture(&row.cpu_architecture).is_none() {
+                    Some(Problem::UnknownArchitecture)
+                } else {
+                    self.architecture_rows[..i]
+                        .iter()
+                        .any(|r| same_architecture(&r.cpu_architecture, &row.cpu_architecture))
+                        .then_some(Problem::DuplicateArchitecture)
+                }
+            });
+            problems.note(key(RowField::CpuArchitecture), arch);
+            if !row.vm_image_uuid.is_empty() {
+                problems.note(key(RowField::VmImageUuid), rules::uuid(&row.vm_image_uuid));
+            }
+            let docker = rules::no_whitespace(&row.docker_image)
+                .or_else(|| rules::max_chars(&row.docker_image, limits::DOCKER_IMAGE));
+            problems.note(key(RowField::DockerImage), docker);
+        }
+    }
+}
