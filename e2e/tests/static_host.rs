@@ -130,7 +130,8 @@ async fn the_page_reaches_the_zstack_api_same_origin_through_the_proxy() {
 
 /// The first `src`/`href` in `html` ending with `suffix`.
 fn find_asset(html: &str, suffix: &str) -> String {
-    html.split(['"', '\''])
+    // Minified HTML leaves attribute values unquoted: split on quotes, blanks, `=` and `>`.
+    html.split(['"', '\'', ' ', '=', '>'])
         .find(|part| part.starts_with('/') && part.ends_with(suffix))
         .unwrap_or_else(|| panic!("no asset ending in {suffix} in:\n{html}"))
         .to_string()
