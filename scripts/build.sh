@@ -17,7 +17,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --public-url) public_url=${2:?--public-url needs a path}; shift ;;
     --dist) dist=${2:?--dist needs a directory}; shift ;;
-    --fallback | --ordinary) setup_args+=("$1") ;;
+    --fallback) export CMS_RUST_FALLBACK=1 ;;
+    --ordinary) setup_args+=("$1") ;;
     -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac

@@ -8,7 +8,8 @@ CMS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # The tools live outside the checkout, keyed by version, so every clone of this project on a
 # machine shares one install and a fresh machine gets them from scripts/setup.sh.
 CMS_TOOLS_DIR="${CMS_TOOLS_DIR:-$HOME/.cache/clone-model-service/tools}"
-# The fallback marker: present when Debian's Rust (rustc-web) is in use instead of rustup.
+# The fallback marker: present when set-up found that rustup cannot provide Rust, so Debian's
+# Rust (rustc-web) is used on this machine. CMS_RUST_FALLBACK=1 forces it for one command.
 CMS_FALLBACK_MARKER="$CMS_TOOLS_DIR/rust-fallback"
 CMS_RUST_CHANNEL="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$CMS_ROOT/rust-toolchain.toml")"
 
@@ -26,7 +27,7 @@ cms_binaryen_bin() { echo "$CMS_TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_module
 cms_fallback_shims() { echo "$CMS_TOOLS_DIR/rust-web-shims"; }
 cms_npm_dir() { echo "$CMS_TOOLS_DIR/npm-$AXE_CORE_VERSION"; }
 
-cms_using_fallback() { [ -e "$CMS_FALLBACK_MARKER" ]; }
+cms_using_fallback() { [ "${CMS_RUST_FALLBACK:-0}" = 1 ] || [ -e "$CMS_FALLBACK_MARKER" ]; }
 
 # Puts the project's tools first on PATH (and Debian's Rust, on the fallback path).
 cms_env() {

@@ -18,7 +18,8 @@ while [ $# -gt 0 ]; do
     --zstack) zstack=${2:?--zstack needs a URL like http://host:8080}; shift ;;
     --port) port=${2:?--port needs a number}; shift ;;
     --release) release=(--release) ;;
-    --fallback | --ordinary) setup_args+=("$1") ;;
+    --fallback) export CMS_RUST_FALLBACK=1 ;;
+    --ordinary) setup_args+=("$1") ;;
     -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac

@@ -3,8 +3,8 @@
 # about a second. Called by scripts/run.sh, scripts/test.sh and scripts/bench.sh.
 #
 #   scripts/setup.sh              the ordinary Rust path (rustup); Debian's Rust if rustup can't fetch
-#   scripts/setup.sh --fallback   force the Debian fallback path (to test it)
-#   scripts/setup.sh --ordinary   go back to the rustup path after a forced fallback
+#   scripts/setup.sh --fallback   force the Debian fallback path for this command (to test it)
+#   scripts/setup.sh --ordinary   insist on rustup (fail instead of falling back)
 #
 # Versions come from tools/versions.env and rust-toolchain.toml, nowhere else.
 set -euo pipefail
@@ -20,6 +20,9 @@ for arg in "$@"; do
   esac
 done
 [ "${CMS_RUST_FALLBACK:-0}" = 1 ] && mode=fallback
+# A forced fallback holds for this command and its children only; an automatic one is recorded
+# (the marker) so that later commands on this machine take the same path.
+[ $mode = fallback ] && export CMS_RUST_FALLBACK=1
 
 started=$(date +%s)
 mkdir -p "$CMS_TOOLS_DIR"
@@ -85,7 +88,6 @@ SHIM
     printf '#!/bin/sh\nexec /usr/bin/%s "$@"\n' "$tool" >"$shims/$tool"
   done
   chmod +x "$shims"/*
-  touch "$CMS_FALLBACK_MARKER"
 }
 
 case "$mode" in
@@ -103,6 +105,7 @@ case "$mode" in
       printf '%s\n' "$reason" >&2
       say "rustup could not provide Rust $CMS_RUST_CHANNEL: falling back to Debian's rustc-web"
       rust_fallback
+      touch "$CMS_FALLBACK_MARKER"
       rust_path="fallback: Debian rustc-web $(/usr/bin/rustc --version | cut -d' ' -f2) (rustup could not fetch)"
     fi
     ;;

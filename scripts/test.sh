@@ -12,7 +12,8 @@ set -euo pipefail
 setup_args=()
 for arg in "$@"; do
   case "$arg" in
-    --fallback | --ordinary) setup_args+=("$arg") ;;
+    --fallback) export CMS_RUST_FALLBACK=1 ;;
+    --ordinary) setup_args+=("$arg") ;;
     -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $arg (see --help)" ;;
   esac
