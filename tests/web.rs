@@ -10,10 +10,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the app into a fresh container; the handle unmounts it when dropped.
 fn mount_app() -> (web_sys::HtmlElement, impl Drop) {
-    let container: web_sys::HtmlElement = document()
-        .create_element("div")
-        .unwrap()
-        .unchecked_into();
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
     (container, handle)
@@ -39,8 +37,14 @@ async fn the_app_mounts_an_open_modal_dialog_labelled_by_its_title() {
         .unchecked_into();
     assert!(dialog.open(), "the dialog is shown");
     assert!(dialog.matches(":modal").unwrap(), "the dialog is modal");
-    assert_eq!(dialog.get_attribute("aria-labelledby").as_deref(), Some("cms-title"));
-    assert_eq!(dialog.get_attribute("data-phase").as_deref(), Some("loading"));
+    assert_eq!(
+        dialog.get_attribute("aria-labelledby").as_deref(),
+        Some("cms-title")
+    );
+    assert_eq!(
+        dialog.get_attribute("data-phase").as_deref(),
+        Some("loading")
+    );
     assert!(!title_text(&container).is_empty());
     dialog.close();
 }
@@ -62,7 +66,11 @@ async fn switching_the_language_changes_the_texts_in_place() {
         leptos::task::tick().await;
         assert_eq!(title_text(&container), title);
         assert_eq!(
-            document().document_element().unwrap().get_attribute("lang").as_deref(),
+            document()
+                .document_element()
+                .unwrap()
+                .get_attribute("lang")
+                .as_deref(),
             Some(tag)
         );
     }

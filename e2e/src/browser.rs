@@ -114,7 +114,9 @@ impl Browser {
                 return value;
             }
             if Instant::now() > deadline {
-                let html = self.eval("return document.documentElement.outerHTML", vec![]).await;
+                let html = self
+                    .eval("return document.documentElement.outerHTML", vec![])
+                    .await;
                 panic!("timed out waiting for {what}; page:\n{html}");
             }
             tokio::time::sleep(Duration::from_millis(40)).await;

@@ -40,11 +40,17 @@ impl GroupChild {
             }
             if let Ok(Some(status)) = self.child.try_wait() {
                 let output = std::fs::read_to_string(log).unwrap_or_default();
-                panic!("{} exited ({status}) before listening on {addr}:\n{output}", self.name);
+                panic!(
+                    "{} exited ({status}) before listening on {addr}:\n{output}",
+                    self.name
+                );
             }
             if Instant::now() > deadline {
                 let output = std::fs::read_to_string(log).unwrap_or_default();
-                panic!("{} did not listen on {addr} within 20 s:\n{output}", self.name);
+                panic!(
+                    "{} did not listen on {addr} within 20 s:\n{output}",
+                    self.name
+                );
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }

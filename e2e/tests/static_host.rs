@@ -47,7 +47,10 @@ async fn the_language_comes_from_the_query_then_the_browser_and_switches_in_plac
     // ?lang= wins over the browser.
     stack.open("/?lang=en").await;
     stack.wait_phase("loading").await;
-    assert_eq!(stack.browser.eval(title, vec![]).await, "Clone model service");
+    assert_eq!(
+        stack.browser.eval(title, vec![]).await,
+        "Clone model service"
+    );
     // Switching in place changes every text and <html lang>, without a reload.
     stack
         .browser
