@@ -1,0 +1,84 @@
+//! The browser's transport (fetch through gloo-net) and clock (setTimeout). wasm32 only.
+
+use gloo_net::http::{Method as GlooMethod, RequestBuilder};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::AbortController;
+
+use super::transport::{Clock, HttpRequest, HttpResponse, Method, Transport, TransportError};
+
+/// `fetch` with one AbortController per request: dropping the future (a closed dialog, a
+/// timeout) aborts the request in the browser.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FetchTransport;
+
+/// Aborts its controller when dropped before the response was read.
+struct AbortOnDrop {
+    controller: Option<AbortController>,
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = self.controller.take() {
+            c.abort();
+        }
+    }
+}
+
+fn network(e: impl std::fmt::Display) -> TransportError {
+    TransportError::Network(e.to_string())
+}
+
+impl Transport for FetchTransport {
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        let controller = AbortController::new().map_err(|e| network(format!("{e:?}")))?;
+        let signal = controller.signal();
+        let mut guard = AbortOnDrop {
+            controller: Some(controller),
+        };
+        let method = match request.method {
+            Method::Get => GlooMethod::GET,
+            Method::Post => GlooMethod::POST,
+            Method::Put => GlooMethod::PUT,
+            Method::Delete => GlooMethod::DELETE,
+        };
+        let mut builder = RequestBuilder::new(&request.url)
+            .method(method)
+            .abort_signal(Some(&signal));
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        let built = match request.body {
+            Some(body) => builder.body(body),
+            None => builder.build(),
+        }
+        .map_err(network)?;
+        let response = built.send().await.map_err(network)?;
+        let status = response.status();
+        let body = response.text().await.map_err(network)?;
+        guard.controller = None;
+        Ok(HttpResponse { status, body })
+    }
+}
+
+/// `Date.now()` and `setTimeout`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    async fn sleep(&self, ms: u32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    resolve.unchecked_ref(),
+                    ms.min(i32::MAX as u32) as i32,
+                );
+            }
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+}
