@@ -8,6 +8,7 @@
 //! - [`i18n`]: English and Simplified Chinese texts.
 
 pub mod i18n;
+pub mod client;
 pub mod form;
 pub mod zstack;
 pub mod ui;
