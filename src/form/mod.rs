@@ -15,6 +15,8 @@ mod text_rules;
 mod validation;
 mod yaml_syntax;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod property_tests;
 #[cfg(test)]
 mod request_builder_tests;
 #[cfg(test)]

@@ -24,11 +24,11 @@ impl CloneRequest {
         source: &ModelServiceInventory,
         intent: &CloneIntent,
     ) -> Result<CloneRequest, Problems> {
-        let problems = draft.validate(source);
+        let changed = draft.changed_fields(source);
+        let problems = draft.validate_changed(&changed);
         if !problems.is_empty() {
             return Err(problems);
         }
-        let changed = draft.changed_fields(source);
         let text = |field: Field, value: &str| changed.contains(&field).then(|| value.to_owned());
         // Validation passed: changed numbers parse.
         let long = |field: Field, value: &str| {

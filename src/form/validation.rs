@@ -4,7 +4,7 @@
 //! source value this dialog would not accept (say a `type` newer than this code) never blocks
 //! a clone. Rows are checked whenever any row changed (they are then all sent).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::architecture::{known_architecture, same_architecture, RowId};
 use super::draft::Draft;
@@ -81,10 +81,14 @@ impl Draft {
 
     /// Checks every field that would be sent; see the module doc.
     pub fn validate(&self, source: &ModelServiceInventory) -> Problems {
-        let base = Draft::mirror(source);
-        let changed = self.changed_fields_from(&base);
+        let changed = self.changed_fields(source);
+        self.validate_changed(&changed)
+    }
+
+    /// Checks the given (changed) fields.
+    pub(crate) fn validate_changed(&self, changed: &BTreeSet<Field>) -> Problems {
         let mut problems = Problems::default();
-        for field in changed {
+        for &field in changed {
             match field {
                 Field::ArchitectureImages => self.validate_rows(&mut problems),
                 _ => problems.note(ProblemKey::Field(field), self.field_problem(field)),
