@@ -51,27 +51,9 @@ impl Lang {
     }
 }
 
-/// A text of the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    DialogTitle,
-    Language,
-    Loading,
-}
+mod texts;
 
-/// The text in a language.
-pub fn t(lang: Lang, text: Text) -> &'static str {
-    use Lang::*;
-    use Text::*;
-    match (text, lang) {
-        (DialogTitle, En) => "Clone model service",
-        (DialogTitle, ZhCn) => "克隆模型服务",
-        (Language, En) => "Language",
-        (Language, ZhCn) => "语言",
-        (Loading, En) => "Loading the source model service…",
-        (Loading, ZhCn) => "正在加载源模型服务…",
-    }
-}
+pub use texts::{field_label, t, Text};
 
 #[cfg(test)]
 mod tests {
@@ -106,8 +88,12 @@ mod tests {
 
     #[test]
     fn every_text_differs_between_languages() {
-        for text in [Text::DialogTitle, Text::Language, Text::Loading] {
-            assert_ne!(t(Lang::En, text), t(Lang::ZhCn, text));
+        for &text in Text::ALL {
+            assert_ne!(t(Lang::En, text), t(Lang::ZhCn, text), "{text:?}");
+            assert!(!t(Lang::En, text).is_empty() && !t(Lang::ZhCn, text).is_empty());
+        }
+        for field in crate::form::Field::ALL {
+            assert_ne!(field_label(Lang::En, field), field_label(Lang::ZhCn, field));
         }
     }
 }

@@ -41,10 +41,18 @@ async fn the_app_mounts_an_open_modal_dialog_labelled_by_its_title() {
         dialog.get_attribute("aria-labelledby").as_deref(),
         Some("cms-title")
     );
+    // The test page has no ?uuid=: the dialog says so instead of loading.
     assert_eq!(
         dialog.get_attribute("data-phase").as_deref(),
-        Some("loading")
+        Some("unavailable")
     );
+    let message = container
+        .query_selector("dialog [role=alert]")
+        .unwrap()
+        .expect("message")
+        .text_content()
+        .unwrap_or_default();
+    assert!(message.contains("?uuid="), "{message}");
     assert!(!title_text(&container).is_empty());
     dialog.close();
 }

@@ -3,6 +3,7 @@
 //!
 //! Every server picks a free port and is stopped when its handle drops, also when a test panics.
 
+pub mod app;
 pub mod browser;
 pub mod http;
 pub mod nginx;

@@ -7,8 +7,9 @@ use serde_json::Value;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dialog_opens_as_a_labelled_modal_with_focus_inside() {
     let stack = Stack::start().await;
+    // Without ?uuid= there is nothing to clone: a full message says what is missing.
     stack.open("/").await;
-    stack.wait_phase("loading").await;
+    stack.wait_phase("unavailable").await;
     let facts = stack
         .browser
         .eval(
@@ -20,6 +21,7 @@ async fn the_dialog_opens_as_a_labelled_modal_with_focus_inside() {
                focusInside: d.contains(document.activeElement),
                lang: document.documentElement.lang,
                pageTitle: document.title,
+               message: d.querySelector('[role=alert]').textContent.trim(),
              };",
             vec![],
         )
@@ -28,6 +30,10 @@ async fn the_dialog_opens_as_a_labelled_modal_with_focus_inside() {
     assert_eq!(facts["title"], "Clone model service", "{facts}");
     assert_eq!(facts["focusInside"], Value::Bool(true), "{facts}");
     assert_eq!(facts["lang"], "en", "{facts}");
+    assert!(
+        facts["message"].as_str().unwrap_or("").contains("?uuid="),
+        "{facts}"
+    );
     stack.browser.screenshot("static_host-dialog-en").await;
     stack.finish().await;
 }
@@ -41,12 +47,12 @@ async fn the_language_comes_from_the_query_then_the_browser_and_switches_in_plac
     .await;
     // The browser prefers Chinese.
     stack.open("/").await;
-    stack.wait_phase("loading").await;
+    stack.wait_phase("unavailable").await;
     let title = "return document.getElementById('cms-title').textContent.trim()";
     assert_eq!(stack.browser.eval(title, vec![]).await, "克隆模型服务");
     // ?lang= wins over the browser.
     stack.open("/?lang=en").await;
-    stack.wait_phase("loading").await;
+    stack.wait_phase("unavailable").await;
     assert_eq!(
         stack.browser.eval(title, vec![]).await,
         "Clone model service"
@@ -67,6 +73,7 @@ async fn the_language_comes_from_the_query_then_the_browser_and_switches_in_plac
         .wait_until(
             "the Chinese title",
             "return document.getElementById('cms-title').textContent.trim() === '克隆模型服务'
+                && document.querySelector('dialog [role=alert]').textContent.includes('未指定源模型服务')
                 && document.documentElement.lang === 'zh-CN' && window.__notReloaded === true",
             WAIT,
         )
@@ -105,7 +112,7 @@ async fn nginx_serves_the_build_compressed_with_the_right_types() {
 async fn the_page_reaches_the_zstack_api_same_origin_through_the_proxy() {
     let stack = Stack::start().await;
     stack.open("/").await;
-    stack.wait_phase("loading").await;
+    stack.wait_phase("unavailable").await;
     let session = "0123456789abcdef0123456789abcdef";
     let answer = stack
         .browser

@@ -1,37 +1,62 @@
-//! The application root: the Clone model service dialog frame.
+//! The application root: the Clone model service dialog, a native modal `<dialog>` labelled by
+//! its title, whose `data-phase` tells tests and host pages where it is.
 
 use leptos::html;
 use leptos::prelude::*;
 
+use super::clone_form::CloneForm;
+use super::clone_result::CloneResult;
+use super::controller;
+use super::error_panel::ErrorPanel;
+use super::job_progress::JobProgress;
+use super::login_form::LoginForm;
+use super::state::{Ctx, Phase, Unavailable};
+use super::unavailable_view::UnavailableView;
+use crate::embed::{PageConfig, SourceParam};
 use crate::i18n::{t, Lang, Text};
 
-/// Reads the language from `?lang=`, then the browser's preferences.
-fn initial_lang() -> Lang {
-    let query = window()
-        .location()
-        .search()
-        .ok()
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"));
-    let browser: Vec<String> = window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|value| value.as_string())
-        .collect();
-    Lang::choose(query.as_deref(), browser.iter().map(String::as_str))
+fn page_config() -> PageConfig {
+    #[cfg(target_arch = "wasm32")]
+    {
+        PageConfig::from_page()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        PageConfig::from_query("", [])
+    }
 }
 
-/// The root component: a native modal `<dialog>` labelled by its title, in the chosen language.
+/// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(initial_lang());
-    let dialog = NodeRef::<html::Dialog>::new();
+    let config = page_config();
+    let source_uuid = match &config.source {
+        SourceParam::Uuid(u) => Some(u.clone()),
+        _ => None,
+    };
+    let ctx = Ctx::new(config.lang, config.api_base.clone(), source_uuid);
+    provide_context(ctx);
+    match config.source {
+        SourceParam::Missing => {
+            ctx.unavailable.set(Some(Unavailable::Text(Text::NoSource)));
+            ctx.phase.set(Phase::Unavailable);
+        }
+        SourceParam::Invalid(_) => {
+            ctx.unavailable
+                .set(Some(Unavailable::Text(Text::BadSource)));
+            ctx.phase.set(Phase::Unavailable);
+        }
+        SourceParam::Uuid(_) => controller::start(ctx),
+    }
 
-    // Open as a modal as soon as the element exists: focus moves into the dialog.
+    let dialog = NodeRef::<html::Dialog>::new();
+    // Open as a modal when the element exists and whenever it is reopened: focus moves in.
     Effect::new(move |_| {
+        let closed = ctx.closed.get();
         if let Some(dialog) = dialog.get() {
-            if !dialog.open() {
+            if closed {
+                dialog.close();
+            } else if !dialog.open() {
                 let _ = dialog.show_modal();
             }
         }
@@ -39,30 +64,42 @@ pub fn App() -> impl IntoView {
     // Keep <html lang> in step, so screen readers and fonts follow the switch.
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.get().tag());
+            let _ = root.set_attribute("lang", ctx.lang.get().tag());
         }
     });
+    // Unsaved changes survive a reload (sessionStorage, this tab only).
+    Effect::new(move |_| {
+        ctx.draft.track();
+        ctx.intent.track();
+        if ctx.phase.get_untracked().shows_form() && !ctx.closed.get_untracked() {
+            controller::keep(ctx);
+        }
+    });
+    let reopen = NodeRef::<html::Button>::new();
 
     view! {
         <dialog
             node_ref=dialog
             class="cms-dialog"
-            data-phase="loading"
+            data-phase=move || ctx.phase.get().as_str()
             aria-labelledby="cms-title"
-            // Escape must not drop the user onto an empty page; cancelling is the form's job.
-            on:cancel=|ev: web_sys::Event| ev.prevent_default()
+            // Escape is the cancel button, with its unsaved-changes guard.
+            on:cancel=move |ev: web_sys::Event| {
+                ev.prevent_default();
+                controller::cancel(ctx);
+            }
         >
             <header class="cms-dialog__header">
                 <h1 id="cms-title" class="cms-dialog__title">
-                    {move || t(lang.get(), Text::DialogTitle)}
+                    {move || t(ctx.lang.get(), Text::DialogTitle)}
                 </h1>
                 <label class="cms-lang">
-                    <span class="cms-lang__label">{move || t(lang.get(), Text::Language)}</span>
+                    <span class="cms-lang__label">{move || t(ctx.lang.get(), Text::Language)}</span>
                     <select
                         name="lang"
                         on:change=move |ev| {
                             if let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) {
-                                lang.set(chosen);
+                                ctx.lang.set(chosen);
                             }
                         }
                     >
@@ -70,10 +107,7 @@ pub fn App() -> impl IntoView {
                             .into_iter()
                             .map(|option| {
                                 view! {
-                                    <option
-                                        value=option.tag()
-                                        selected=move || lang.get() == option
-                                    >
+                                    <option value=option.tag() prop:selected=move || ctx.lang.get() == option>
                                         {option.native_name()}
                                     </option>
                                 }
@@ -82,9 +116,48 @@ pub fn App() -> impl IntoView {
                     </select>
                 </label>
             </header>
-            <div class="cms-dialog__body" aria-busy="true">
-                <p class="cms-status" role="status">{move || t(lang.get(), Text::Loading)}</p>
+            <div class="cms-dialog__body" aria-busy=move || (ctx.phase.get() == Phase::Loading).then_some("true")>
+                {move || match ctx.phase.get() {
+                    Phase::Loading => view! {
+                        <p class="cms-status" role="status">{ctx.text(Text::Loading)}</p>
+                    }
+                    .into_any(),
+                    Phase::Login => view! { <LoginForm /> }.into_any(),
+                    Phase::Unavailable => view! { <UnavailableView /> }.into_any(),
+                    Phase::Done => view! { <CloneResult /> }.into_any(),
+                    _ => ().into_any(),
+                }}
+                <Show when=move || matches!(ctx.phase.get(), Phase::Submitting | Phase::Polling)>
+                    <JobProgress />
+                </Show>
+                <Show when=move || ctx.phase.get() == Phase::Failed>
+                    <ErrorPanel />
+                </Show>
+                // The form is kept (not rebuilt) while the clone runs or after it failed.
+                <Show when=move || ctx.phase.get().shows_form()>
+                    <CloneForm />
+                </Show>
             </div>
         </dialog>
+        <Show when=move || ctx.closed.get()>
+            <main class="cms-closed">
+                <p>{move || ctx.text(Text::Closed)}</p>
+                <button
+                    type="button"
+                    class="cms-button"
+                    data-action="reopen"
+                    node_ref=reopen
+                    on:click=move |_| {
+                        let running = matches!(ctx.phase.get_untracked(), Phase::Submitting | Phase::Polling);
+                        if ctx.source.with_untracked(Option::is_some) && !running {
+                            controller::clone_another(ctx);
+                        }
+                        ctx.closed.set(false);
+                    }
+                >
+                    {move || ctx.text(Text::Reopen)}
+                </button>
+            </main>
+        </Show>
     }
 }

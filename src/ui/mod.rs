@@ -1,6 +1,26 @@
 //! Leptos components, one per file. They render state and send intents; they never build JSON,
 //! parse responses or decide validity themselves.
+//!
+//! - [`state`]: the reactive state shared through context; [`controller`]: the intents (load,
+//!   log in, submit, retry, cancel) over the client and the form core.
+//! - Views: the dialog ([`App`]), login, the form and its controls, architecture rows, the
+//!   problem summary, what will change, job progress, the result, the error.
 
 mod app;
+mod architecture_rows;
+mod changes_view;
+mod clipboard;
+mod clone_form;
+mod clone_result;
+mod controller;
+mod error_panel;
+mod field_controls;
+mod job_progress;
+pub mod list_text;
+mod login_form;
+mod problem_summary;
+mod state;
+mod unavailable_view;
 
 pub use app::App;
+pub use state::Phase;

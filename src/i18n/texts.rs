@@ -1,0 +1,151 @@
+//! Every text of the UI, in English and Simplified Chinese.
+
+use super::Lang;
+use crate::form::Field;
+
+macro_rules! texts {
+    ($($name:ident => $en:expr, $zh:expr;)*) => {
+        /// A text of the UI.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Text {
+            $($name,)*
+        }
+
+        impl Text {
+            /// Every text, for tests that check both languages.
+            pub const ALL: &'static [Text] = &[$(Text::$name,)*];
+        }
+
+        /// The text in a language.
+        pub fn t(lang: Lang, text: Text) -> &'static str {
+            match (text, lang) {
+                $(
+                    (Text::$name, Lang::En) => $en,
+                    (Text::$name, Lang::ZhCn) => $zh,
+                )*
+            }
+        }
+    };
+}
+
+texts! {
+    DialogTitle => "Clone model service", "克隆模型服务";
+    Language => "Language", "语言";
+    Loading => "Loading the source model service…", "正在加载源模型服务…";
+    // Unavailable source
+    NoSource => "No source model service was given. Open this page with ?uuid=<the uuid of the model service to clone>.",
+        "未指定源模型服务。请使用 ?uuid=<要克隆的模型服务 UUID> 打开此页面。";
+    BadSource => "The source uuid in the address is not a ZStack uuid (32 hexadecimal digits).",
+        "地址中的源 UUID 不是有效的 ZStack UUID(32 位十六进制数字)。";
+    SourceNotFound => "No model service with this uuid exists, or you are not allowed to see it.",
+        "不存在此 UUID 的模型服务,或您无权查看。";
+    SourceFailed => "The source model service could not be loaded.", "无法加载源模型服务。";
+    TryAgain => "Try again", "重试";
+    // Login
+    LoginIntro => "Log in to ZStack to continue.", "请登录 ZStack 以继续。";
+    LoginExpired => "Your session has expired. Log in again; your input is kept.",
+        "会话已过期。请重新登录;您填写的内容会保留。";
+    AccountName => "Account", "账户";
+    Password => "Password", "密码";
+    LogIn => "Log in", "登录";
+    LoggingIn => "Logging in…", "正在登录…";
+    // Form sections
+    SectionCommon => "General", "基本信息";
+    SectionRuntime => "Runtime", "运行环境";
+    SectionContainer => "Container", "容器";
+    SectionArchitectures => "Architectures and images", "架构与镜像";
+    SectionTags => "Tags", "标签";
+    SectionAdvanced => "Advanced", "高级";
+    SourceLabel => "Source", "源服务";
+    OnePerLine => "One per line.", "每行一项。";
+    VendorHint => "One vendor per line: vendor: spec uuid, spec uuid", "每行一个厂商:厂商: 规格 UUID, 规格 UUID";
+    ResourceUuidHint => "Leave empty to generate one.", "留空则自动生成。";
+    NotSet => "(not set)", "(未设置)";
+    // Rows
+    Architecture => "Architecture", "架构";
+    VmImage => "VM image uuid", "虚拟机镜像 UUID";
+    DockerImage => "Docker image", "Docker 镜像";
+    AddArchitecture => "Add architecture", "添加架构";
+    RemoveArchitecture => "Remove", "删除";
+    RowLabel => "Architecture row", "架构行";
+    NoArchitectures => "No architecture rows.", "没有架构行。";
+    ChooseArchitecture => "Choose…", "请选择…";
+    // Validation
+    SummaryTitle => "Fix these problems before cloning:", "克隆前请修正以下问题:";
+    NameTakenHint => "Another model service already has this name.", "已有同名的模型服务。";
+    // Changes and preview
+    WhatWillChange => "What will change", "将要修改的内容";
+    NoChanges => "Only the name and a new uuid differ from the source.", "除名称和新 UUID 外与源服务相同。";
+    NothingChanged => "Nothing differs from the source.", "与源服务没有差异。";
+    RequestPreview => "Request preview", "请求预览";
+    PreviewBlocked => "Fix the problems above to see the request.", "请先修正上面的问题再查看请求。";
+    CopyRequest => "Copy", "复制";
+    Copied => "Copied.", "已复制。";
+    // Actions
+    Clone => "Clone", "克隆";
+    Cancel => "Cancel", "取消";
+    DiscardConfirm => "Discard your changes and close?", "放弃修改并关闭?";
+    Closed => "The dialog is closed.", "对话框已关闭。";
+    Reopen => "Open again", "重新打开";
+    // Job
+    Sending => "Sending the clone request…", "正在发送克隆请求…";
+    Cloning => "Cloning…", "正在克隆…";
+    Elapsed => "Elapsed", "已用时间";
+    Attempt => "Attempt", "尝试次数";
+    JobHandover => "You may close this dialog: the clone continues in ZStack.",
+        "您可以关闭此对话框:克隆会在 ZStack 中继续进行。";
+    // Result
+    CloneDone => "The model service was cloned.", "模型服务已克隆。";
+    NewUuid => "UUID", "新服务 UUID";
+    NewName => "Name", "名称";
+    Images => "Images", "镜像";
+    CopyUuid => "Copy uuid", "复制 UUID";
+    CloneAnother => "Clone another", "再克隆一个";
+    // Errors
+    CloneFailed => "The clone failed. Your input is kept.", "克隆失败。您填写的内容已保留。";
+    ErrorCode => "Code", "错误码";
+    ErrorDescription => "Description", "描述";
+    ErrorDetails => "Details", "详情";
+    ErrorCauses => "Cause chain", "原因链";
+    DraftRestored => "Your unsaved changes were restored.", "已恢复您未保存的修改。";
+    ReloadPage => "Reload", "重新加载";
+}
+
+/// The label of a field (every parameter of CloneModelService).
+pub fn field_label(lang: Lang, field: Field) -> &'static str {
+    let zh = lang == Lang::ZhCn;
+    let (en, zh_cn) = match field {
+        Field::Uuid => ("Source uuid", "源 UUID"),
+        Field::Name => ("Name", "名称"),
+        Field::Description => ("Description", "描述"),
+        Field::Readme => ("Readme", "说明文档"),
+        Field::Size => ("Size (bytes)", "大小(字节)"),
+        Field::GpuComputeCapability => ("GPU compute capability", "GPU 计算能力"),
+        Field::InstallPath => ("Install path", "安装路径"),
+        Field::StartCommand => ("Start command", "启动命令"),
+        Field::PythonVersion => ("Python version", "Python 版本"),
+        Field::CondaVersion => ("Conda version", "Conda 版本"),
+        Field::System => ("System service", "系统服务"),
+        Field::Type => ("Type", "类型"),
+        Field::Yaml => ("YAML", "YAML 配置"),
+        Field::Source => ("Source", "来源"),
+        Field::Framework => ("Framework", "框架"),
+        Field::RequestCpu => ("CPU cores", "CPU 核数"),
+        Field::RequestMemory => ("Memory (bytes)", "内存(字节)"),
+        Field::ResourceUuid => ("New uuid (resourceUuid)", "新 UUID(resourceUuid)"),
+        Field::TagUuids => ("Tag uuids", "标签 UUID"),
+        Field::SystemTags => ("System tags", "系统标签"),
+        Field::UserTags => ("User tags", "用户标签"),
+        Field::CpuArchitectures => ("CPU architectures", "CPU 架构"),
+        Field::ArchitectureImages => ("Architecture images", "架构镜像"),
+        Field::SupportDistributed => ("Distributed", "支持分布式"),
+        Field::ContainerCommand => ("Container command", "容器命令"),
+        Field::ContainerArgs => ("Container arguments", "容器参数"),
+        Field::VendorToSpecUuidsMap => ("GPU vendor → spec uuids", "GPU 厂商 → 规格 UUID"),
+    };
+    if zh {
+        zh_cn
+    } else {
+        en
+    }
+}

@@ -1,0 +1,161 @@
+//! "What will change": the fields that differ from the source, and the request preview
+//! (JSON, curl, Java, Python) with a copy button. The preview is built only while it is open.
+
+use leptos::prelude::*;
+
+use super::clipboard::copy_text;
+use super::controller;
+use super::state::Ctx;
+use crate::form::RequestPreview;
+use crate::i18n::{field_label, Text};
+use crate::zstack::CloneRequest;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Curl,
+    Java,
+    Python,
+}
+
+impl Format {
+    const ALL: [Format; 4] = [Format::Json, Format::Curl, Format::Java, Format::Python];
+
+    fn label(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Curl => "curl",
+            Format::Java => "Java SDK",
+            Format::Python => "Python SDK",
+        }
+    }
+}
+
+#[component]
+pub fn ChangesView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let preview_open = RwSignal::new(false);
+    let format = RwSignal::new(Format::Json);
+    let copied = RwSignal::new(false);
+    let changes = move || {
+        let lang = ctx.lang.get();
+        ctx.source.with(|s| {
+            let Some(s) = s else { return Vec::new() };
+            ctx.draft.with(|d| {
+                d.diff(s)
+                    .into_iter()
+                    .map(|c| (field_label(lang, c.field), c.field.api_name(), c.old, c.new))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let preview_text = move || -> Option<String> {
+        if !preview_open.get() {
+            return None;
+        }
+        let source = ctx.source.get()?;
+        let intent = controller::current_intent(ctx);
+        let request = ctx
+            .draft
+            .with(|d| CloneRequest::from_draft(d, &source, &intent))
+            .ok()?;
+        let origin = window().location().origin().unwrap_or_default();
+        let api_url = format!("{origin}{}", ctx.api_base.get_value());
+        let session = ctx.session.get().unwrap_or_default();
+        let preview = RequestPreview {
+            request: &request,
+            api_url: &api_url,
+            session: &session,
+            reveal_token: false,
+            job_uuid: Some(&intent.job_uuid),
+        };
+        Some(match format.get() {
+            Format::Json => preview.json_pretty(),
+            Format::Curl => preview.curl(),
+            Format::Java => preview.java(),
+            Format::Python => preview.python(),
+        })
+    };
+    view! {
+        <section class="cms-changes" aria-labelledby="cms-changes-title">
+            <h2 class="cms-section__title" id="cms-changes-title">{move || ctx.text(Text::WhatWillChange)}</h2>
+            {move || {
+                let rows = changes();
+                if rows.is_empty() {
+                    view! { <p class="cms-field__hint">{ctx.text(Text::NothingChanged)}</p> }.into_any()
+                } else {
+                    view! {
+                        <dl class="cms-diff">
+                            {rows
+                                .into_iter()
+                                .map(|(label, name, old, new)| {
+                                    view! {
+                                        <div class="cms-diff__row" data-field=name>
+                                            <dt>{label}</dt>
+                                            <dd>
+                                                <del>{old}</del>
+                                                " → "
+                                                <ins>{new}</ins>
+                                            </dd>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </dl>
+                    }
+                    .into_any()
+                }
+            }}
+            <details class="cms-preview" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                preview_open.set(open);
+            }>
+                <summary>{move || ctx.text(Text::RequestPreview)}</summary>
+                <div class="cms-preview__tabs" role="group" aria-label=move || ctx.text(Text::RequestPreview)>
+                    {Format::ALL
+                        .into_iter()
+                        .map(|f| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="cms-button cms-button--quiet"
+                                    aria-pressed=move || if format.get() == f { "true" } else { "false" }
+                                    on:click=move |_| {
+                                        format.set(f);
+                                        copied.set(false);
+                                    }
+                                >
+                                    {f.label()}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                    <button
+                        type="button"
+                        class="cms-button"
+                        data-action="copy-request"
+                        on:click=move |_| {
+                            if let Some(text) = preview_text() {
+                                copy_text(&text);
+                                copied.set(true);
+                            }
+                        }
+                    >
+                        {move || ctx.text(Text::CopyRequest)}
+                    </button>
+                    <span role="status" class="cms-field__hint">
+                        {move || copied.get().then(|| ctx.text(Text::Copied))}
+                    </span>
+                </div>
+                {move || match preview_text() {
+                    Some(text) => view! { <pre class="cms-code cms-preview__text" tabindex="0">{text}</pre> }.into_any(),
+                    None => view! { <p class="cms-field__hint">{ctx.text(Text::PreviewBlocked)}</p> }.into_any(),
+                }}
+            </details>
+        </section>
+    }
+}

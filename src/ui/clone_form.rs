@@ -1,0 +1,138 @@
+//! The clone form: every parameter of CloneModelService, the common ones first, then runtime,
+//! container, architectures, tags and advanced; the problem summary, what will change, and the
+//! buttons. While a clone runs the form stays, read-only.
+
+use leptos::prelude::*;
+
+use super::architecture_rows::ArchitectureRows;
+use super::changes_view::ChangesView;
+use super::controller;
+use super::field_controls::{CheckField, LinesField, SelectField, TextField, TextKind};
+use super::list_text::{lines_to_list, lines_to_vendors, list_to_lines, vendors_to_lines};
+use super::problem_summary::ProblemSummary;
+use super::state::{Ctx, Phase};
+use crate::form::{Field, SERVICE_SOURCES, SERVICE_TYPES};
+use crate::i18n::Text;
+
+fn section(
+    ctx: Ctx,
+    id: &'static str,
+    title: Text,
+    body: impl IntoView + 'static,
+) -> impl IntoView {
+    view! {
+        <section class="cms-section" aria-labelledby=id>
+            <h2 class="cms-section__title" id=id>{move || ctx.text(title)}</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+pub fn CloneForm() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let busy = move || matches!(ctx.phase.get(), Phase::Submitting | Phase::Polling);
+    let source_line = move || {
+        ctx.source.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    format!(
+                        "{} ({})",
+                        s.name.clone().unwrap_or_default(),
+                        s.uuid.clone().unwrap_or_default()
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    let name_hint = move || {
+        let taken = ctx.name_taken.get()?;
+        let same = ctx.draft.with(|d| d.name.trim() == taken);
+        same.then(|| view! { <p class="cms-field__hint cms-field__hint--warn" role="status">{ctx.text(Text::NameTakenHint)}</p> })
+    };
+
+    let common = view! {
+        <TextField field=Field::Name get=|d| &d.name set=|d, v| d.name = v on_leave=controller::check_name />
+        {name_hint}
+        <TextField field=Field::Description get=|d| &d.description set=|d, v| d.description = v kind=TextKind::Multiline />
+        <div class="cms-grid">
+            <SelectField field=Field::Type get=|d| &d.service_type set=|d, v| d.service_type = v options=SERVICE_TYPES />
+            <TextField field=Field::Framework get=|d| &d.framework set=|d, v| d.framework = v />
+            <TextField field=Field::RequestCpu get=|d| &d.request_cpu set=|d, v| d.request_cpu = v kind=TextKind::Number />
+            <TextField field=Field::RequestMemory get=|d| &d.request_memory set=|d, v| d.request_memory = v kind=TextKind::Number />
+        </div>
+    };
+    let runtime = view! {
+        <TextField field=Field::StartCommand get=|d| &d.start_command set=|d, v| d.start_command = v kind=TextKind::Multiline />
+        <div class="cms-grid">
+            <TextField field=Field::PythonVersion get=|d| &d.python_version set=|d, v| d.python_version = v />
+            <TextField field=Field::CondaVersion get=|d| &d.conda_version set=|d, v| d.conda_version = v />
+            <TextField field=Field::InstallPath get=|d| &d.install_path set=|d, v| d.install_path = v />
+            <TextField field=Field::GpuComputeCapability get=|d| &d.gpu_compute_capability set=|d, v| d.gpu_compute_capability = v />
+        </div>
+        <CheckField field=Field::SupportDistributed get=|d| d.support_distributed set=|d, v| d.support_distributed = v />
+    };
+    let container = view! {
+        <TextField field=Field::ContainerCommand get=|d| &d.container_command set=|d, v| d.container_command = v />
+        <TextField field=Field::ContainerArgs get=|d| &d.container_args set=|d, v| d.container_args = v />
+    };
+    let tags = view! {
+        <LinesField field=Field::TagUuids get=|d| list_to_lines(&d.tag_uuids) set=|d, v| d.tag_uuids = lines_to_list(v) />
+    };
+    let advanced = view! {
+        <TextField field=Field::Yaml get=|d| &d.yaml set=|d, v| d.yaml = v kind=TextKind::Code />
+        <TextField field=Field::Readme get=|d| &d.readme set=|d, v| d.readme = v kind=TextKind::Multiline />
+        <div class="cms-grid">
+            <SelectField field=Field::Source get=|d| &d.source set=|d, v| d.source = v options=SERVICE_SOURCES />
+            <TextField field=Field::Size get=|d| &d.size set=|d, v| d.size = v kind=TextKind::Number />
+            <TextField field=Field::ResourceUuid get=|d| &d.resource_uuid set=|d, v| d.resource_uuid = v hint=Text::ResourceUuidHint />
+        </div>
+        <CheckField field=Field::System get=|d| d.system set=|d, v| d.system = v />
+        <LinesField
+            field=Field::VendorToSpecUuidsMap
+            get=|d| vendors_to_lines(&d.vendor_specs)
+            set=|d, v| d.vendor_specs = lines_to_vendors(v)
+            hint=Text::VendorHint
+        />
+        <LinesField field=Field::SystemTags get=|d| list_to_lines(&d.system_tags) set=|d, v| d.system_tags = lines_to_list(v) />
+        <LinesField field=Field::UserTags get=|d| list_to_lines(&d.user_tags) set=|d, v| d.user_tags = lines_to_list(v) />
+    };
+
+    view! {
+        <form
+            class="cms-form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                controller::submit(ctx);
+            }
+        >
+            <p class="cms-source">
+                <span class="cms-source__label">{move || ctx.text(Text::SourceLabel)}</span>
+                " "
+                <span class="cms-source__value">{source_line}</span>
+            </p>
+            <Show when=move || ctx.restored.get()>
+                <p class="cms-note" role="status">{move || ctx.text(Text::DraftRestored)}</p>
+            </Show>
+            <ProblemSummary />
+            <fieldset class="cms-fieldset" disabled=busy>
+                {section(ctx, "cms-s-common", Text::SectionCommon, common)}
+                {section(ctx, "cms-s-runtime", Text::SectionRuntime, runtime)}
+                {section(ctx, "cms-s-container", Text::SectionContainer, container)}
+                {section(ctx, "cms-s-arch", Text::SectionArchitectures, view! { <ArchitectureRows /> })}
+                {section(ctx, "cms-s-tags", Text::SectionTags, tags)}
+                {section(ctx, "cms-s-advanced", Text::SectionAdvanced, advanced)}
+            </fieldset>
+            <ChangesView />
+            <div class="cms-actions">
+                <button type="button" class="cms-button" data-action="cancel" on:click=move |_| controller::cancel(ctx)>
+                    {move || ctx.text(Text::Cancel)}
+                </button>
+                <button type="submit" class="cms-button cms-button--primary" aria-disabled=move || busy().then_some("true")>
+                    {move || ctx.text(Text::Clone)}
+                </button>
+            </div>
+        </form>
+    }
+}

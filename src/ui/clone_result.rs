@@ -1,0 +1,78 @@
+//! The clone that was made: uuid, name, images per architecture; copy; clone another.
+
+use leptos::prelude::*;
+
+use super::clipboard::copy_text;
+use super::controller;
+use super::state::Ctx;
+use crate::i18n::Text;
+
+#[component]
+pub fn CloneResult() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let copied = RwSignal::new(false);
+    let uuid = move || {
+        ctx.result
+            .with(|r| r.as_ref().and_then(|r| r.uuid.clone()).unwrap_or_default())
+    };
+    let name = move || {
+        ctx.result
+            .with(|r| r.as_ref().and_then(|r| r.name.clone()).unwrap_or_default())
+    };
+    let images = move || {
+        ctx.result.with(|r| {
+            r.as_ref().map(|r| {
+                r.model_service_images
+                    .iter()
+                    .map(|img| {
+                        let arch = img.cpu_architecture.clone().unwrap_or_default();
+                        let parts: Vec<String> =
+                            [img.vm_image_uuid.clone(), img.docker_image.clone()]
+                                .into_iter()
+                                .flatten()
+                                .filter(|s| !s.is_empty())
+                                .collect();
+                        view! {
+                            <li data-architecture=arch.clone()>
+                                <strong>{arch.clone()}</strong>
+                                " "
+                                <code>{parts.join(" · ")}</code>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <div class="cms-result" role="status">
+            <p class="cms-result__title">{move || ctx.text(Text::CloneDone)}</p>
+            <dl class="cms-facts">
+                <div class="cms-facts__row">
+                    <dt>{move || ctx.text(Text::NewUuid)}</dt>
+                    <dd><code data-result="uuid">{uuid}</code></dd>
+                </div>
+                <div class="cms-facts__row">
+                    <dt>{move || ctx.text(Text::NewName)}</dt>
+                    <dd data-result="name">{name}</dd>
+                </div>
+                <div class="cms-facts__row">
+                    <dt>{move || ctx.text(Text::Images)}</dt>
+                    <dd><ul class="cms-result__images">{images}</ul></dd>
+                </div>
+            </dl>
+            <div class="cms-actions">
+                <span role="status" class="cms-field__hint">{move || copied.get().then(|| ctx.text(Text::Copied))}</span>
+                <button type="button" class="cms-button" data-action="copy-result" on:click=move |_| {
+                    copy_text(&uuid());
+                    copied.set(true);
+                }>
+                    {move || ctx.text(Text::CopyUuid)}
+                </button>
+                <button type="button" class="cms-button cms-button--primary" data-action="clone-another" on:click=move |_| controller::clone_another(ctx)>
+                    {move || ctx.text(Text::CloneAnother)}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! A clone that failed: the message, the ZStack code, description and details, and the cause
+//! chain (collapsible). The form stays below, as it was.
+
+use leptos::prelude::*;
+
+use super::state::Ctx;
+use crate::client::ClientError;
+use crate::i18n::{t, Lang, Text};
+
+/// The facts of an error, for the clone failure and for a source that could not be loaded.
+pub fn error_facts(lang: Lang, error: &ClientError) -> impl IntoView {
+    let row = |label: Text, value: Option<&str>| {
+        value.map(|v| {
+            let v = v.to_owned();
+            view! {
+                <div class="cms-facts__row">
+                    <dt>{t(lang, label)}</dt>
+                    <dd>{v}</dd>
+                </div>
+            }
+        })
+    };
+    let causes: Vec<_> = error
+        .causes()
+        .into_iter()
+        .map(|c| {
+            let code = c.code.clone().unwrap_or_default();
+            let text = c.summary();
+            view! { <li><code>{code}</code> " " {text}</li> }
+        })
+        .collect();
+    let has_causes = !causes.is_empty();
+    view! {
+        <p class="cms-error__message">{error.message(lang)}</p>
+        <dl class="cms-facts">
+            {row(Text::ErrorCode, error.code())}
+            {row(Text::ErrorDescription, error.description())}
+            {row(Text::ErrorDetails, error.details())}
+        </dl>
+        {has_causes.then(|| view! {
+            <details class="cms-causes">
+                <summary>{t(lang, Text::ErrorCauses)}</summary>
+                <ol>{causes}</ol>
+            </details>
+        })}
+    }
+}
+
+#[component]
+pub fn ErrorPanel() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <div class="cms-error" role="alert">
+            <p class="cms-error__title">{move || ctx.text(Text::CloneFailed)}</p>
+            {move || ctx.error.get().map(|e| error_facts(ctx.lang.get(), &e))}
+        </div>
+    }
+}

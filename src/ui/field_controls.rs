@@ -1,0 +1,238 @@
+//! The labelled controls of the form, one kind per parameter type: text (one line or many),
+//! whole numbers, selects of valid values, switches, and lists (one item per line). Each
+//! control is named after its API parameter and shows its problem when it is to be shown.
+
+use leptos::prelude::*;
+
+use super::state::{control_id, error_id, Ctx};
+use crate::form::{Draft, Field, ProblemKey};
+use crate::i18n::{field_label, Text};
+
+/// How a text control looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextKind {
+    #[default]
+    Line,
+    /// A whole number, kept as typed (i64 values must not pass through a float).
+    Number,
+    Multiline,
+    /// Monospaced, many lines (YAML).
+    Code,
+}
+
+/// The label, the hint and the problem around a control.
+fn frame(
+    ctx: Ctx,
+    field: Field,
+    hint: Option<Text>,
+    control: impl IntoView + 'static,
+) -> impl IntoView {
+    let name = field.api_name();
+    let id = control_id(name);
+    let err = error_id(name);
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="cms-field" class:cms-field--invalid=move || ctx.field_problem(field).is_some()>
+            <label class="cms-field__label" for=id>
+                {move || field_label(ctx.lang.get(), field)}
+            </label>
+            {control}
+            {hint.map(|h| view! { <p class="cms-field__hint" id=hint_id>{move || ctx.text(h)}</p> })}
+            {move || {
+                ctx.field_problem(field)
+                    .map(|p| {
+                        view! {
+                            <p class="cms-field__error" id=err.clone()>
+                                {p.message(ctx.lang.get())}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// `aria-describedby`: the hint and, when shown, the problem.
+fn described_by(ctx: Ctx, field: Field, hint: bool) -> impl Fn() -> Option<String> {
+    let name = field.api_name();
+    move || {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("{}-hint", control_id(name)));
+        }
+        if ctx.field_problem(field).is_some() {
+            ids.push(error_id(name));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+fn invalid(ctx: Ctx, field: Field) -> impl Fn() -> Option<&'static str> {
+    move || ctx.field_problem(field).map(|_| "true")
+}
+
+/// A text parameter.
+#[component]
+pub fn TextField(
+    field: Field,
+    get: fn(&Draft) -> &String,
+    set: fn(&mut Draft, String),
+    #[prop(optional)] kind: TextKind,
+    #[prop(optional)] hint: Option<Text>,
+    #[prop(optional)] on_leave: Option<fn(Ctx)>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let value = Memo::new(move |_| ctx.draft.with(|d| get(d).clone()));
+    let name = field.api_name();
+    let id = control_id(name);
+    let input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        ctx.draft.update(|d| set(d, text));
+    };
+    let leave = move |_| {
+        ctx.touch(ProblemKey::Field(field));
+        if let Some(f) = on_leave {
+            f(ctx);
+        }
+    };
+    let control = match kind {
+        TextKind::Line | TextKind::Number => view! {
+            <input
+                id=id
+                name=name
+                type="text"
+                inputmode=(kind == TextKind::Number).then_some("numeric")
+                autocomplete="off"
+                prop:value=move || value.get()
+                on:input=input
+                on:blur=leave
+                aria-invalid=invalid(ctx, field)
+                aria-describedby=described_by(ctx, field, hint.is_some())
+            />
+        }
+        .into_any(),
+        TextKind::Multiline | TextKind::Code => view! {
+            <textarea
+                id=id
+                name=name
+                rows=if kind == TextKind::Code { 8 } else { 3 }
+                class:cms-code=kind == TextKind::Code
+                spellcheck=if kind == TextKind::Code { "false" } else { "true" }
+                prop:value=move || value.get()
+                on:input=input
+                on:blur=leave
+                aria-invalid=invalid(ctx, field)
+                aria-describedby=described_by(ctx, field, hint.is_some())
+            ></textarea>
+        }
+        .into_any(),
+    };
+    frame(ctx, field, hint, control)
+}
+
+/// A parameter with a fixed set of valid values; a source value outside it stays choosable.
+#[component]
+pub fn SelectField(
+    field: Field,
+    get: fn(&Draft) -> &String,
+    set: fn(&mut Draft, String),
+    options: &'static [&'static str],
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let value = Memo::new(move |_| ctx.draft.with(|d| get(d).clone()));
+    let name = field.api_name();
+    let choices = move || {
+        let current = value.get();
+        let mut all: Vec<String> = options.iter().map(|o| (*o).to_owned()).collect();
+        if !all.contains(&current) {
+            all.insert(0, current);
+        }
+        all.into_iter()
+            .map(|option| {
+                let label = if option.is_empty() {
+                    ctx.text(Text::NotSet).to_owned()
+                } else {
+                    option.clone()
+                };
+                let selected = option == value.get_untracked();
+                view! { <option value=option prop:selected=selected>{label}</option> }
+            })
+            .collect_view()
+    };
+    let control = view! {
+        <select
+            id=control_id(name)
+            name=name
+            on:change=move |ev| {
+                let text = event_target_value(&ev);
+                ctx.draft.update(|d| set(d, text));
+                ctx.touch(ProblemKey::Field(field));
+            }
+            aria-invalid=invalid(ctx, field)
+            aria-describedby=described_by(ctx, field, false)
+        >
+            {choices}
+        </select>
+    };
+    frame(ctx, field, None, control)
+}
+
+/// A Boolean parameter, as a switch.
+#[component]
+pub fn CheckField(
+    field: Field,
+    get: fn(&Draft) -> bool,
+    set: fn(&mut Draft, bool),
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let name = field.api_name();
+    let id = control_id(name);
+    view! {
+        <div class="cms-field cms-field--check">
+            <input
+                id=id.clone()
+                name=name
+                type="checkbox"
+                role="switch"
+                prop:checked=move || ctx.draft.with(get)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    ctx.draft.update(|d| set(d, on));
+                }
+            />
+            <label for=id>{move || field_label(ctx.lang.get(), field)}</label>
+        </div>
+    }
+}
+
+/// A list parameter, one item per line; applied when the control is left.
+#[component]
+pub fn LinesField(
+    field: Field,
+    get: fn(&Draft) -> String,
+    set: fn(&mut Draft, &str),
+    #[prop(optional)] hint: Option<Text>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let value = Memo::new(move |_| ctx.draft.with(get));
+    let name = field.api_name();
+    let hint = hint.or(Some(Text::OnePerLine));
+    let control = view! {
+        <textarea
+            id=control_id(name)
+            name=name
+            rows=3
+            class="cms-code"
+            spellcheck="false"
+            prop:value=move || value.get()
+            on:change=move |ev| {
+                let text = event_target_value(&ev);
+                ctx.draft.update(|d| set(d, &text));
+            }
+            on:blur=move |_| ctx.touch(ProblemKey::Field(field))
+            aria-invalid=invalid(ctx, field)
+            aria-describedby=described_by(ctx, field, true)
+        ></textarea>
+    };
+    frame(ctx, field, hint, control)
+}

@@ -1,0 +1,72 @@
+//! Log in with account and password, in place: the draft and a clone waiting for the login
+//! are kept and continue afterwards.
+
+use leptos::prelude::*;
+
+use super::controller;
+use super::state::Ctx;
+use crate::i18n::Text;
+
+#[component]
+pub fn LoginForm() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let account = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let intro = move || {
+        if ctx.source.with(Option::is_some) {
+            ctx.text(Text::LoginExpired)
+        } else {
+            ctx.text(Text::LoginIntro)
+        }
+    };
+    view! {
+        <form
+            class="cms-login"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                if busy.get_untracked() {
+                    return;
+                }
+                busy.set(true);
+                controller::login(ctx, account.get_untracked(), password.get_untracked(), move || busy.set(false));
+            }
+        >
+            <p class="cms-note" role="status">{intro}</p>
+            <div class="cms-field">
+                <label for="cms-accountName">{move || ctx.text(Text::AccountName)}</label>
+                <input
+                    id="cms-accountName"
+                    name="accountName"
+                    type="text"
+                    autocomplete="username"
+                    autofocus
+                    required
+                    prop:value=move || account.get()
+                    on:input=move |ev| account.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="cms-field">
+                <label for="cms-password">{move || ctx.text(Text::Password)}</label>
+                <input
+                    id="cms-password"
+                    name="password"
+                    type="password"
+                    autocomplete="current-password"
+                    required
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+            </div>
+            {move || ctx.login_error.get().map(|e| view! {
+                <p class="cms-field__error" role="alert">{e.message(ctx.lang.get())}</p>
+            })}
+            <div class="cms-actions">
+                <button type="submit" class="cms-button cms-button--primary" data-action="login" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { ctx.text(Text::LoggingIn) } else { ctx.text(Text::LogIn) }}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,90 @@
+//! The problem summary shown on a submit while the draft is invalid: one link per problem,
+//! moving focus to its control. It takes focus itself (and is announced) on each such submit.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::controller;
+use super::state::Ctx;
+use crate::form::{ProblemKey, RowField};
+use crate::i18n::{field_label, Text};
+
+#[component]
+pub fn ProblemSummary() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let root = NodeRef::<html::Div>::new();
+    Effect::new(move |previous: Option<u32>| {
+        let n = ctx.summary_focus.get();
+        if previous.is_some_and(|p| p != n) {
+            request_animation_frame(move || {
+                if let Some(el) = root.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
+        }
+        n
+    });
+    let items = move || {
+        let lang = ctx.lang.get();
+        let problems = ctx.problems.get();
+        ctx.draft.with(|d| {
+            problems
+                .iter()
+                .filter_map(|(key, problem)| {
+                    let name = d.control_name(*key)?;
+                    let label = match key {
+                        ProblemKey::Field(f) => field_label(lang, *f).to_owned(),
+                        ProblemKey::Row { row, field } => {
+                            let what = match field {
+                                RowField::CpuArchitecture => Text::Architecture,
+                                RowField::VmImageUuid => Text::VmImage,
+                                RowField::DockerImage => Text::DockerImage,
+                            };
+                            format!(
+                                "{} {}: {}",
+                                crate::i18n::t(lang, Text::RowLabel),
+                                d.row_index(*row).unwrap_or(0) + 1,
+                                crate::i18n::t(lang, what)
+                            )
+                        }
+                    };
+                    Some((name, label, problem.message(lang)))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let visible = move || ctx.submitted.get() && !ctx.problems.with(|p| p.is_empty());
+    view! {
+        <div class="cms-summary" role="alert" tabindex="-1" node_ref=root hidden=move || !visible()>
+            <Show when=visible>
+                <p class="cms-summary__title">{move || ctx.text(Text::SummaryTitle)}</p>
+                <ul>
+                    {move || {
+                        items()
+                            .into_iter()
+                            .map(|(name, label, message)| {
+                                let target = name.clone();
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{}", super::state::control_id(&name))
+                                            data-problem=name
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                controller::focus_control(&target);
+                                            }
+                                        >
+                                            {label}
+                                        </a>
+                                        ": "
+                                        {message}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
+        </div>
+    }
+}
