@@ -6,6 +6,7 @@
 #   scripts/run.sh --zstack http://10.0.0.5:8080 app in front of a real management node
 #   scripts/run.sh --port 9000                   serve on another port (default 8080, else a free one)
 #   scripts/run.sh --release                     serve the size-optimised release build
+#   scripts/run.sh --fallback                    use Debian's Rust instead of rustup (see setup.sh)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
