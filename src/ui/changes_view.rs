@@ -140,8 +140,7 @@ pub fn ChangesView() -> impl IntoView {
                         data-action="copy-request"
                         on:click=move |_| {
                             if let Some(text) = preview_text() {
-                                copy_text(&text);
-                                copied.set(true);
+                                copy_text(&text, move || copied.set(true));
                             }
                         }
                     >

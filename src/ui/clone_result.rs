@@ -64,8 +64,7 @@ pub fn CloneResult() -> impl IntoView {
             <div class="cms-actions">
                 <span role="status" class="cms-field__hint">{move || copied.get().then(|| ctx.text(Text::Copied))}</span>
                 <button type="button" class="cms-button" data-action="copy-result" on:click=move |_| {
-                    copy_text(&uuid());
-                    copied.set(true);
+                    copy_text(&uuid(), move || copied.set(true));
                 }>
                     {move || ctx.text(Text::CopyUuid)}
                 </button>

@@ -81,6 +81,7 @@ pub fn load_source(ctx: Ctx) {
                 ctx.intent.set(intent);
                 ctx.restored.set(restored);
                 ctx.phase.set(Phase::Editing);
+                mark("cms-editing");
             }
             Ok(None) => {
                 ctx.unavailable
@@ -307,6 +308,13 @@ pub fn focus_control(name: &str) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = el.focus();
         }
+    }
+}
+
+/// A performance mark (`performance.getEntriesByName(name)`), for hosts and benchmarks.
+fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
     }
 }
 

@@ -16,7 +16,13 @@ pub fn JobProgress() -> impl IntoView {
         let ms = ctx
             .progress
             .with(|p| p.as_ref().map(|p| p.elapsed_ms).unwrap_or(0));
-        format!("{}: {:.1} s", ctx.text(Text::Elapsed), ms as f64 / 1000.0)
+        // Whole tenths without float formatting (it costs kilobytes of wasm).
+        format!(
+            "{}: {}.{} s",
+            ctx.text(Text::Elapsed),
+            ms / 1000,
+            ms % 1000 / 100
+        )
     };
     let attempts = move || {
         let n = ctx
