@@ -87,6 +87,40 @@ async fn a_clone_can_be_made_with_the_keyboard_only() {
         .eval("return document.querySelector('dialog').open", vec![])
         .await;
     assert_eq!(open, Value::Bool(true));
+    // Escape again, accepted: the dialog closes and focus returns to the page.
+    let name = client.find(Locator::Css("[name=name]")).await.unwrap();
+    name.send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .unwrap();
+    client.get_alert_text().await.expect("a confirmation");
+    client.accept_alert().await.unwrap();
+    stack
+        .browser
+        .wait_until(
+            "the dialog closed, focus on the page",
+            "return !document.querySelector('dialog').open
+                && document.activeElement && document.activeElement.dataset.action === 'reopen'",
+            WAIT,
+        )
+        .await;
+    // Enter on "open again": a fresh pre-fill, focus back inside the dialog.
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await
+        .unwrap();
+    stack.wait_phase("editing").await;
+    assert_eq!(stack.value("name").await, "bge-m3-embedding-copy");
+    let inside = stack
+        .browser
+        .eval(
+            "return document.querySelector('dialog').contains(document.activeElement)",
+            vec![],
+        )
+        .await;
+    assert_eq!(inside, Value::Bool(true));
     stack.finish().await;
 }
 

@@ -67,15 +67,41 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", ctx.lang.get().tag());
         }
     });
-    // Unsaved changes survive a reload (sessionStorage, this tab only).
-    Effect::new(move |_| {
-        ctx.draft.track();
-        ctx.intent.track();
+    // Unsaved changes survive a reload (sessionStorage, this tab only): written a moment after
+    // the last keystroke, and at once when the page goes away.
+    let keep_now = move || {
         if ctx.phase.get_untracked().shows_form() && !ctx.closed.get_untracked() {
             controller::keep(ctx);
         }
+    };
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        ctx.draft.track();
+        ctx.intent.track();
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    keep_now();
+                }
+            },
+            std::time::Duration::from_millis(200),
+        );
     });
+    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| keep_now());
+    on_cleanup(move || on_pagehide.remove());
     let reopen = NodeRef::<html::Button>::new();
+    // Focus returns to the page's own control when the dialog closes.
+    Effect::new(move |_| {
+        if ctx.closed.get() {
+            request_animation_frame(move || {
+                if let Some(button) = reopen.get_untracked() {
+                    let _ = button.focus();
+                }
+            });
+        }
+    });
 
     view! {
         <dialog
