@@ -37,7 +37,7 @@ pub fn ChangesView() -> impl IntoView {
     let preview_open = RwSignal::new(false);
     let format = RwSignal::new(Format::Json);
     let copied = RwSignal::new(false);
-    let changes = move || {
+    let changes = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.source.with(|s| {
             let Some(s) = s else { return Vec::new() };
@@ -48,7 +48,7 @@ pub fn ChangesView() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
     let preview_text = move || -> Option<String> {
         if !preview_open.get() {
             return None;
@@ -79,33 +79,22 @@ pub fn ChangesView() -> impl IntoView {
     view! {
         <section class="cms-changes" aria-labelledby="cms-changes-title">
             <h2 class="cms-section__title" id="cms-changes-title">{move || ctx.text(Text::WhatWillChange)}</h2>
-            {move || {
-                let rows = changes();
-                if rows.is_empty() {
-                    view! { <p class="cms-field__hint">{ctx.text(Text::NothingChanged)}</p> }.into_any()
-                } else {
-                    view! {
-                        <dl class="cms-diff">
-                            {rows
-                                .into_iter()
-                                .map(|(label, name, old, new)| {
-                                    view! {
-                                        <div class="cms-diff__row" data-field=name>
-                                            <dt>{label}</dt>
-                                            <dd>
-                                                <del>{old}</del>
-                                                " → "
-                                                <ins>{new}</ins>
-                                            </dd>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()}
-                        </dl>
-                    }
-                    .into_any()
-                }
-            }}
+            <Show when=move || changes.with(Vec::is_empty)>
+                <p class="cms-field__hint">{move || ctx.text(Text::NothingChanged)}</p>
+            </Show>
+            // Keyed by content: a keystroke replaces only the row it changed.
+            <dl class="cms-diff" hidden=move || changes.with(Vec::is_empty)>
+                <For each=move || changes.get() key=|row| row.clone() let:row>
+                    <div class="cms-diff__row" data-field=row.1>
+                        <dt>{row.0}</dt>
+                        <dd>
+                            <del>{row.2}</del>
+                            " → "
+                            <ins>{row.3}</ins>
+                        </dd>
+                    </div>
+                </For>
+            </dl>
             <details class="cms-preview" on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let open = ev
