@@ -265,3 +265,41 @@ async fn unknown_and_malformed_sources_get_a_full_message() {
     let _ = WAIT;
     stack.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn closing_the_dialog_while_the_job_runs_keeps_following_it() {
+    let stack = e2e::stack::Stack::start_with(e2e::stack::StackOptions {
+        job_ms: 2500,
+        ..e2e::stack::StackOptions::default()
+    })
+    .await;
+    stack.open_form(seed::SERVICE_ONE_ARCH, "").await;
+    stack.submit().await;
+    stack.wait_phase("polling").await;
+    let handover = stack.text_of(".cms-progress").await;
+    assert!(handover.contains("continues in ZStack"), "{handover}");
+    stack.browser.screenshot("clone_outcomes-polling").await;
+    stack.click_action("cancel").await;
+    stack
+        .browser
+        .wait_until(
+            "closed",
+            "return !document.querySelector('dialog').open",
+            WAIT,
+        )
+        .await;
+    // The job is still followed while closed: reopening shows the result.
+    stack
+        .browser
+        .wait_until(
+            "the clone finished in the background",
+            "return document.querySelector('dialog').dataset.phase === 'done'",
+            Duration::from_secs(20),
+        )
+        .await;
+    stack.click_action("reopen").await;
+    stack.wait_phase("done").await;
+    assert!(!stack.text_of("[data-result=uuid]").await.is_empty());
+    assert_eq!(stack.sim_state().await["cloneCount"], 1);
+    stack.finish().await;
+}

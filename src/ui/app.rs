@@ -174,8 +174,9 @@ pub fn App() -> impl IntoView {
                     data-action="reopen"
                     node_ref=reopen
                     on:click=move |_| {
-                        let running = matches!(ctx.phase.get_untracked(), Phase::Submitting | Phase::Polling);
-                        if ctx.source.with_untracked(Option::is_some) && !running {
+                        // A clone that ran on while closed shows its progress or result.
+                        let editing = matches!(ctx.phase.get_untracked(), Phase::Editing | Phase::Failed);
+                        if ctx.source.with_untracked(Option::is_some) && editing {
                             controller::clone_another(ctx);
                         }
                         ctx.closed.set(false);
