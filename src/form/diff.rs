@@ -132,8 +132,13 @@ impl Draft {
     /// "What will change": one entry per changed field, in the API page's order, with display
     /// strings. `CpuArchitectures` is listed only when the list of architectures itself changed.
     pub fn diff(&self, source: &ModelServiceInventory) -> Vec<Change> {
-        let base = Draft::mirror(source);
-        let changed = self.changed_fields_from(&base);
+        self.diff_from(&Draft::mirror(source))
+    }
+
+    /// [`Draft::diff`] against a baseline already mirrored from the source ([`Draft::mirror`]):
+    /// a caller that diffs on every keystroke mirrors the source once, not per call.
+    pub fn diff_from(&self, base: &Draft) -> Vec<Change> {
+        let changed = self.changed_fields_from(base);
         let bool_text = |b: bool| b.to_string();
         let mut out = Vec::new();
         for field in changed {
@@ -147,7 +152,7 @@ impl Draft {
                 Field::TagUuids => (base.tag_uuids.join(", "), self.tag_uuids.join(", ")),
                 Field::SystemTags => (base.system_tags.join(", "), self.system_tags.join(", ")),
                 Field::UserTags => (base.user_tags.join(", "), self.user_tags.join(", ")),
-                Field::VendorToSpecUuidsMap => (show_map(&base), show_map(self)),
+                Field::VendorToSpecUuidsMap => (show_map(base), show_map(self)),
                 Field::ArchitectureImages => (
                     show_rows(&base.architecture_rows),
                     show_rows(&self.architecture_rows),
@@ -170,7 +175,7 @@ impl Draft {
                             .map(|(_, v)| v.trim_end_matches('\n').to_owned())
                             .unwrap_or_default()
                     };
-                    (pick(&base), pick(self))
+                    (pick(base), pick(self))
                 }
             };
             out.push(Change { field, old, new });

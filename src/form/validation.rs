@@ -81,8 +81,13 @@ impl Draft {
 
     /// Checks every field that would be sent; see the module doc.
     pub fn validate(&self, source: &ModelServiceInventory) -> Problems {
-        let changed = self.changed_fields(source);
-        self.validate_changed(&changed)
+        self.validate_from(&Draft::mirror(source))
+    }
+
+    /// [`Draft::validate`] against a baseline already mirrored from the source
+    /// ([`Draft::mirror`]): a caller that validates on every keystroke mirrors the source once.
+    pub fn validate_from(&self, base: &Draft) -> Problems {
+        self.validate_changed(&self.changed_fields_from(base))
     }
 
     /// Checks the given (changed) fields.

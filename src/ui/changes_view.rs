@@ -39,10 +39,10 @@ pub fn ChangesView() -> impl IntoView {
     let copied = RwSignal::new(false);
     let changes = Memo::new(move |_| {
         let lang = ctx.lang.get();
-        ctx.source.with(|s| {
-            let Some(s) = s else { return Vec::new() };
+        ctx.baseline.with(|base| {
+            let Some(base) = base else { return Vec::new() };
             ctx.draft.with(|d| {
-                d.diff(s)
+                d.diff_from(base)
                     .into_iter()
                     .map(|c| (field_label(lang, c.field), c.field.api_name(), c.old, c.new))
                     .collect::<Vec<_>>()

@@ -71,6 +71,9 @@ pub struct Ctx {
     pub session: RwSignal<Option<String>>,
     pub source: RwSignal<Option<ModelServiceInventory>>,
     pub draft: RwSignal<Draft>,
+    /// The source mirrored as a draft: the baseline of validation and "what will change",
+    /// computed once per source instead of on every keystroke.
+    pub baseline: Memo<Option<Draft>>,
     pub problems: Memo<Problems>,
     /// Keys whose problems are shown (left once, or all after a submit).
     pub touched: RwSignal<BTreeSet<ProblemKey>>,
@@ -97,9 +100,10 @@ impl Ctx {
     pub fn new(lang: Lang, api_base: String, source_uuid: Option<String>) -> Ctx {
         let source = RwSignal::new(None::<ModelServiceInventory>);
         let draft = RwSignal::new(Draft::default());
+        let baseline = Memo::new(move |_| source.with(|s| s.as_ref().map(Draft::mirror)));
         let problems = Memo::new(move |_| {
-            source.with(|s| match s {
-                Some(s) => draft.with(|d| d.validate(s)),
+            baseline.with(|base| match base {
+                Some(base) => draft.with(|d| d.validate_from(base)),
                 None => Problems::default(),
             })
         });
@@ -111,6 +115,7 @@ impl Ctx {
             session: RwSignal::new(None),
             source,
             draft,
+            baseline,
             problems,
             touched: RwSignal::new(BTreeSet::new()),
             submitted: RwSignal::new(false),
