@@ -39,8 +39,6 @@ pub enum Problem {
     DuplicateItem { index: usize },
     /// An item of a list or map is wrong (item index from 0).
     BadItem { index: usize, problem: Box<Problem> },
-    /// Another model service already has this name (set by the UI from a query).
-    NameTaken,
 }
 
 impl Problem {
@@ -135,11 +133,6 @@ impl Problem {
                     format!("Item {}: {inner}", index + 1)
                 }
             }
-            Problem::NameTaken => pick(
-                zh,
-                "Another model service already has this name.",
-                "已有同名的模型服务。",
-            ),
         }
     }
 }
@@ -185,7 +178,6 @@ mod tests {
                 index: 0,
                 problem: Box::new(Problem::NotAUuid),
             },
-            Problem::NameTaken,
         ];
         for p in &all {
             let en = p.message(Lang::En);

@@ -48,12 +48,6 @@ impl Problems {
         self.map.get(&key)
     }
 
-    /// Sets a problem the UI found itself (e.g. [`Problem::NameTaken`]); replaces any other
-    /// problem of that key.
-    pub fn insert(&mut self, key: ProblemKey, problem: Problem) {
-        self.map.insert(key, problem);
-    }
-
     /// Keeps the first problem of a key.
     fn note(&mut self, key: ProblemKey, problem: Option<Problem>) {
         if let Some(p) = problem {

@@ -402,11 +402,3 @@ fn architecture_row_rules() {
         None
     );
 }
-
-#[test]
-fn the_ui_can_add_its_own_problems() {
-    let mut p = Draft::from_inventory(&source()).validate(&source());
-    p.insert(ProblemKey::Field(Field::Name), Problem::NameTaken);
-    assert_eq!(p.field(Field::Name), Some(&Problem::NameTaken));
-    assert_eq!(p.iter().count(), 1);
-}
