@@ -1,9 +1,13 @@
 //! What helps while editing: the image picker per architecture, the live name-uniqueness hint,
 //! "what will change" and the request preview with its copy button.
 
+use std::time::Duration;
+
 use e2e::app::clone_posts;
 use e2e::stack::{Stack, WAIT};
-use serde_json::json;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::{json, Value};
 use zstack_sim::seed;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -62,26 +66,163 @@ async fn the_image_picker_offers_the_images_of_the_rows_architecture() {
     stack.finish().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_taken_name_is_hinted_when_the_field_is_left() {
-    let stack = Stack::start().await;
-    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
-    stack.set("name", "bge-m3-embedding").await;
-    stack.wait_for(".cms-field__hint--warn").await;
-    assert!(stack
-        .text_of(".cms-field__hint--warn")
-        .await
-        .contains("already has this name"));
-    // Another name: the hint goes.
-    stack.set("name", "a-fresh-name").await;
+/// The names asked about with `q=name=<name>` (in order) and whether each was answered.
+fn name_queries(log: &[Value]) -> Vec<(String, bool)> {
+    log.iter()
+        .filter(|r| r["method"] == "GET" && r["path"] == "/zstack/v1/ai/model-services")
+        .filter_map(|r| {
+            let query = r["query"].as_str()?;
+            let q = query.split('&').find_map(|p| {
+                p.strip_prefix("q=name=")
+                    .or_else(|| p.strip_prefix("q=name%3D"))
+            })?;
+            Some((percent_decode(q), !r["status"].is_null()))
+        })
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// The name hint's text, if it is shown, and whether the name field points at it.
+async fn name_hint(stack: &Stack) -> Value {
     stack
         .browser
+        .eval(
+            "const hint = document.querySelector('.cms-field__hint--warn');
+             if (!hint) return null;
+             const described = (document.querySelector('[name=name]')
+                 .getAttribute('aria-describedby') || '').split(' ');
+             return { text: hint.textContent, described: described.includes(hint.id),
+                      live: hint.closest('[role=status]') !== null };",
+            vec![],
+        )
+        .await
+}
+
+async fn wait_answered(stack: &Stack, name: &str) {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let log = stack.sim_requests().await;
+        if name_queries(&log)
+            .iter()
+            .any(|(n, done)| n == name && *done)
+        {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no answered name query for {name}: {:?}",
+            name_queries(&log)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_taken_name_is_hinted_while_typing_and_stale_answers_are_ignored() {
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    // The pre-filled name is checked once the form is shown: it is free.
+    wait_answered(&stack, "qwen2.5-7b-instruct-copy").await;
+    assert_eq!(name_hint(&stack).await, Value::Null);
+
+    // Typed key by key: one question, ~300 ms after the last keystroke, none per keystroke.
+    let client = stack.browser.client();
+    let field = client.find(Locator::Css("[name=name]")).await.unwrap();
+    field.click().await.unwrap();
+    let select_all = format!("{}a{}", char::from(Key::Control), char::from(Key::Control));
+    field.send_keys(&select_all).await.unwrap();
+    field.send_keys("bge-m3-embedding").await.unwrap();
+    let hint = stack
+        .browser
         .wait_until(
-            "no hint",
-            "return !document.querySelector('.cms-field__hint--warn')",
+            "the name hint",
+            "const h = document.querySelector('.cms-field__hint--warn'); return h && h.textContent;",
             WAIT,
         )
         .await;
+    assert_eq!(hint, "Another model service already has this name.");
+    let shown = name_hint(&stack).await;
+    assert_eq!(shown["described"], true, "aria-describedby: {shown}");
+    assert_eq!(shown["live"], true, "announced: {shown}");
+    let asked: Vec<String> = name_queries(&stack.sim_requests().await)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(
+        asked,
+        ["qwen2.5-7b-instruct-copy", "bge-m3-embedding"],
+        "one question per pause in typing"
+    );
+    stack.browser.screenshot("form_aids-name-hint").await;
+
+    // A slow answer about a free name arrives after the taken name was typed again: it is
+    // stale and must not clear the hint.
+    stack
+        .add_fault(
+            json!({"method": "GET", "pathPrefix": "/zstack/v1/ai/model-services",
+            "action": {"kind": "delay", "ms": 2500}}),
+        )
+        .await;
+    stack.set("name", "slow-free-name").await;
+    assert_eq!(
+        name_hint(&stack).await,
+        Value::Null,
+        "the hint is for the old name"
+    );
+    let deadline = std::time::Instant::now() + WAIT;
+    while !name_queries(&stack.sim_requests().await)
+        .iter()
+        .any(|(n, _)| n == "slow-free-name")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "slow-free-name not asked"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    stack.set("name", "bge-m3-embedding").await;
+    wait_answered(&stack, "slow-free-name").await;
+    // Give the page time to receive the late answer.
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let shown = name_hint(&stack).await;
+    assert_eq!(
+        shown["text"], "Another model service already has this name.",
+        "the stale answer cleared the hint"
+    );
+
+    // A free name: the hint goes and stays gone.
+    stack.set("name", "a-fresh-name").await;
+    assert_eq!(name_hint(&stack).await, Value::Null);
+    wait_answered(&stack, "a-fresh-name").await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(name_hint(&stack).await, Value::Null);
+
+    // A warning, not a blocker: ZStack allows the duplicate name.
+    stack.set("name", "bge-m3-embedding").await;
+    stack.wait_for(".cms-field__hint--warn").await;
+    stack.submit().await;
+    stack.wait_phase("done").await;
+    let log = stack.sim_requests().await;
+    assert_eq!(
+        clone_posts(&log)[0]["body"]["params"]["name"],
+        "bge-m3-embedding"
+    );
     stack.finish().await;
 }
 

@@ -9,6 +9,7 @@ use super::changes_view::ChangesView;
 use super::controller;
 use super::field_controls::{CheckField, LinesField, SelectField, TextField, TextKind};
 use super::list_text::{lines_to_list, lines_to_vendors, list_to_lines, vendors_to_lines};
+use super::name_check;
 use super::problem_summary::ProblemSummary;
 use super::state::{Ctx, Phase};
 use crate::form::{Field, SERVICE_SOURCES, SERVICE_TYPES};
@@ -45,15 +46,13 @@ pub fn CloneForm() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let name_hint = move || {
-        let taken = ctx.name_taken.get()?;
-        let same = ctx.draft.with(|d| d.name.trim() == taken);
-        same.then(|| view! { <p class="cms-field__hint cms-field__hint--warn" role="status">{ctx.text(Text::NameTakenHint)}</p> })
-    };
+    // The live check of the name while the form is shown.
+    name_check::watch_name(ctx);
+    let name_warning =
+        Memo::new(move |_| name_check::name_is_taken(ctx).then_some(Text::NameTakenHint));
 
     let common = view! {
-        <TextField field=Field::Name get=|d| &d.name set=|d, v| d.name = v on_leave=controller::check_name />
-        {name_hint}
+        <TextField field=Field::Name get=|d| &d.name set=|d, v| d.name = v warning=name_warning />
         <TextField field=Field::Description get=|d| &d.description set=|d, v| d.description = v kind=TextKind::Multiline />
         <div class="cms-grid">
             <SelectField field=Field::Type get=|d| &d.service_type set=|d, v| d.service_type = v options=SERVICE_TYPES />

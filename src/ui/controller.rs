@@ -269,17 +269,12 @@ pub fn cancel(ctx: Ctx) {
     ctx.closed.set(true);
 }
 
-/// Asks the live name-uniqueness question for the current name.
-pub fn check_name(ctx: Ctx) {
-    let name = ctx.draft.with_untracked(|d| d.name.trim().to_owned());
-    if name.is_empty() || ctx.session.with_untracked(Option::is_none) {
-        return;
+/// Whether another model service has exactly `name` (`None`: no session, or no answer).
+pub async fn name_taken(ctx: Ctx, name: &str) -> Option<bool> {
+    if ctx.session.with_untracked(Option::is_none) {
+        return None;
     }
-    spawn_local(async move {
-        if let Ok(true) = client(ctx).name_taken(&name).await {
-            ctx.name_taken.set(Some(name));
-        }
-    });
+    client(ctx).name_taken(name).await.ok()
 }
 
 /// Loads the images of an architecture once, for the rows' pickers.

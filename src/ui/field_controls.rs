@@ -1,6 +1,7 @@
 //! The labelled controls of the form, one kind per parameter type: text (one line or many),
 //! whole numbers, selects of valid values, switches, and lists (one item per line). Each
-//! control is named after its API parameter and shows its problem when it is to be shown.
+//! control is named after its API parameter and shows its problem when it is to be shown, and
+//! a live warning when it has one (say, a name another service already has).
 
 use leptos::prelude::*;
 
@@ -20,17 +21,42 @@ pub enum TextKind {
     Code,
 }
 
-/// The label, the hint and the problem around a control.
+/// A live note about a control's value that does not block the clone, e.g. "another model
+/// service already has this name".
+pub type Warning = Signal<Option<Text>>;
+
+fn warning_id(name: &str) -> String {
+    format!("{}-warning", control_id(name))
+}
+
+/// The label, the hint, the live warning and the problem around a control.
 fn frame(
     ctx: Ctx,
     field: Field,
     hint: Option<Text>,
+    warning: Option<Warning>,
     control: impl IntoView + 'static,
 ) -> impl IntoView {
     let name = field.api_name();
     let id = control_id(name);
-    let err = error_id(name);
     let hint_id = format!("{id}-hint");
+    // The live region exists before its text does, so screen readers announce the warning.
+    let warning = warning.map(|w| {
+        view! {
+            <div class="cms-field__status" role="status">
+                {move || {
+                    w.get()
+                        .map(|text| {
+                            view! {
+                                <p class="cms-field__hint cms-field__hint--warn" id=warning_id(name)>
+                                    {move || ctx.text(text)}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+        }
+    });
     view! {
         <div class="cms-field" class:cms-field--invalid=move || ctx.field_problem(field).is_some()>
             <label class="cms-field__label" for=id>
@@ -38,27 +64,41 @@ fn frame(
             </label>
             {control}
             {hint.map(|h| view! { <p class="cms-field__hint" id=hint_id>{move || ctx.text(h)}</p> })}
-            {move || {
-                ctx.field_problem(field)
-                    .map(|p| {
-                        view! {
-                            <p class="cms-field__error" id=err.clone()>
-                                {p.message(ctx.lang.get())}
-                            </p>
-                        }
-                    })
-            }}
+            {warning}
+            {field_error(ctx, field)}
         </div>
     }
 }
 
-/// `aria-describedby`: the hint and, when shown, the problem.
-fn described_by(ctx: Ctx, field: Field, hint: bool) -> impl Fn() -> Option<String> {
+/// A field's problem, when it is to be shown (the target of its controls' `aria-describedby`).
+pub fn field_error(ctx: Ctx, field: Field) -> impl IntoView {
+    let err = error_id(field.api_name());
+    move || {
+        ctx.field_problem(field).map(|p| {
+            view! {
+                <p class="cms-field__error" id=err.clone()>
+                    {p.message(ctx.lang.get())}
+                </p>
+            }
+        })
+    }
+}
+
+/// `aria-describedby`: the hint and, when shown, the warning and the problem.
+pub fn described_by(
+    ctx: Ctx,
+    field: Field,
+    hint: bool,
+    warning: Option<Warning>,
+) -> impl Fn() -> Option<String> {
     let name = field.api_name();
     move || {
         let mut ids = Vec::new();
         if hint {
             ids.push(format!("{}-hint", control_id(name)));
+        }
+        if warning.is_some_and(|w| w.get().is_some()) {
+            ids.push(warning_id(name));
         }
         if ctx.field_problem(field).is_some() {
             ids.push(error_id(name));
@@ -67,7 +107,7 @@ fn described_by(ctx: Ctx, field: Field, hint: bool) -> impl Fn() -> Option<Strin
     }
 }
 
-fn invalid(ctx: Ctx, field: Field) -> impl Fn() -> Option<&'static str> {
+pub fn invalid(ctx: Ctx, field: Field) -> impl Fn() -> Option<&'static str> {
     move || ctx.field_problem(field).map(|_| "true")
 }
 
@@ -79,7 +119,7 @@ pub fn TextField(
     set: fn(&mut Draft, String),
     #[prop(optional)] kind: TextKind,
     #[prop(optional)] hint: Option<Text>,
-    #[prop(optional)] on_leave: Option<fn(Ctx)>,
+    #[prop(optional, into)] warning: Option<Warning>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let value = Memo::new(move |_| ctx.draft.with(|d| get(d).clone()));
@@ -89,12 +129,7 @@ pub fn TextField(
         let text = event_target_value(&ev);
         ctx.draft.update(|d| set(d, text));
     };
-    let leave = move |_| {
-        ctx.touch(ProblemKey::Field(field));
-        if let Some(f) = on_leave {
-            f(ctx);
-        }
-    };
+    let leave = move |_| ctx.touch(ProblemKey::Field(field));
     let control = match kind {
         TextKind::Line | TextKind::Number => view! {
             <input
@@ -107,7 +142,7 @@ pub fn TextField(
                 on:input=input
                 on:blur=leave
                 aria-invalid=invalid(ctx, field)
-                aria-describedby=described_by(ctx, field, hint.is_some())
+                aria-describedby=described_by(ctx, field, hint.is_some(), warning)
             />
         }
         .into_any(),
@@ -122,12 +157,12 @@ pub fn TextField(
                 on:input=input
                 on:blur=leave
                 aria-invalid=invalid(ctx, field)
-                aria-describedby=described_by(ctx, field, hint.is_some())
+                aria-describedby=described_by(ctx, field, hint.is_some(), warning)
             ></textarea>
         }
         .into_any(),
     };
-    frame(ctx, field, hint, control)
+    frame(ctx, field, hint, warning, control)
 }
 
 /// A parameter with a fixed set of valid values; a source value outside it stays choosable.
@@ -169,12 +204,12 @@ pub fn SelectField(
                 ctx.touch(ProblemKey::Field(field));
             }
             aria-invalid=invalid(ctx, field)
-            aria-describedby=described_by(ctx, field, false)
+            aria-describedby=described_by(ctx, field, false, None)
         >
             {choices}
         </select>
     };
-    frame(ctx, field, None, control)
+    frame(ctx, field, None, None, control)
 }
 
 /// A Boolean parameter, as a switch.
@@ -231,8 +266,8 @@ pub fn LinesField(
             }
             on:blur=move |_| ctx.touch(ProblemKey::Field(field))
             aria-invalid=invalid(ctx, field)
-            aria-describedby=described_by(ctx, field, true)
+            aria-describedby=described_by(ctx, field, true, None)
         ></textarea>
     };
-    frame(ctx, field, hint, control)
+    frame(ctx, field, hint, None, control)
 }

@@ -4,7 +4,8 @@
 //! - [`state`]: the reactive state shared through context; [`controller`]: the intents (load,
 //!   log in, submit, retry, cancel) over the client and the form core.
 //! - Views: the dialog ([`App`]), login, the form and its controls, architecture rows, the
-//!   problem summary, what will change, job progress, the result, the error.
+//!   problem summary, what will change, job progress, the result, the error; the live
+//!   name-uniqueness hint.
 
 mod app;
 mod architecture_rows;
@@ -18,6 +19,7 @@ mod field_controls;
 mod job_progress;
 pub mod list_text;
 mod login_form;
+mod name_check;
 mod problem_summary;
 mod state;
 mod unavailable_view;

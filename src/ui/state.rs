@@ -89,7 +89,8 @@ pub struct Ctx {
     pub error: RwSignal<Option<ClientError>>,
     pub unavailable: RwSignal<Option<Unavailable>>,
     pub restored: RwSignal<bool>,
-    /// The name another service was found to have (the live uniqueness hint).
+    /// The name another service was found to have (the live uniqueness hint: a warning, since
+    /// ZStack allows duplicate names).
     pub name_taken: RwSignal<Option<String>>,
     /// Images per lower-case architecture, for the rows' pickers.
     pub images: RwSignal<std::collections::BTreeMap<String, Vec<ImageInventory>>>,
