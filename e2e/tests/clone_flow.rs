@@ -42,7 +42,6 @@ async fn every_field_is_prefilled_from_the_source() {
         ("supportDistributed", "true"),
         ("system", "false"),
         ("resourceUuid", ""),
-        ("tagUuids", ""),
         ("systemTags", ""),
         ("userTags", ""),
         ("architectureImages.0.cpuArchitecture", "x86_64"),
@@ -55,6 +54,17 @@ async fn every_field_is_prefilled_from_the_source() {
     for (name, value) in expect {
         assert_eq!(stack.value(name).await, value, "control {name}");
     }
+    // The tag picker: no tag checked.
+    let tags = stack
+        .browser
+        .wait_until(
+            "the tag picker",
+            "const tags = [...document.querySelectorAll('input[name=tagUuids]')];
+             return tags.length && tags.map(t => t.checked);",
+            WAIT,
+        )
+        .await;
+    assert_eq!(tags, json!([false, false, false]));
     let vendors = stack.value("vendorToSpecUuidsMap").await;
     assert!(
         vendors.contains("NVIDIA: ") && vendors.contains("Huawei: "),
@@ -234,7 +244,7 @@ async fn every_validation_rule_blocks_sending() {
         "{inline}"
     );
 
-    let bad: [(&str, &str); 13] = [
+    let bad: [(&str, &str); 12] = [
         ("name", ""),
         ("description", &"d".repeat(2100)),
         ("requestMemory", "12x"),
@@ -243,7 +253,6 @@ async fn every_validation_rule_blocks_sending() {
         ("type", "Bogus"),
         ("yaml", "a: [1, 2\nb: c"),
         ("resourceUuid", "not-a-uuid"),
-        ("tagUuids", "nope"),
         ("vendorToSpecUuidsMap", "NVIDIA: xyz"),
         ("architectureImages.1.cpuArchitecture", "x86_64"),
         ("architectureImages.0.vmImageUuid", "short"),
@@ -263,6 +272,10 @@ async fn every_validation_rule_blocks_sending() {
         }
         stack.set(name, value).await;
     }
+    // A tag uuid typed in that is not a uuid.
+    stack.wait_for("[name='tagUuids.add']").await;
+    stack.set("tagUuids.add", "nope").await;
+    stack.click_action("add-tag").await;
     stack.submit().await;
     stack.wait_for(".cms-summary li").await;
     stack
@@ -316,6 +329,23 @@ async fn every_validation_rule_blocks_sending() {
         .eval("return document.activeElement.name", vec![])
         .await;
     assert_eq!(focused, "yaml");
+    // The tag picker's link moves focus to its group, which is described by its problem.
+    for name in ["tagUuids"] {
+        let group = stack
+            .browser
+            .eval(
+                "document.querySelector(`.cms-summary a[data-problem=${arguments[0]}]`).click();
+                 const a = document.activeElement;
+                 return [a.tagName, a.id, a.getAttribute('aria-describedby')];",
+                vec![json!(name)],
+            )
+            .await;
+        assert_eq!(
+            group,
+            json!(["FIELDSET", format!("cms-{name}"), format!("cms-err-{name}")]),
+            "{name}"
+        );
+    }
     stack.browser.screenshot("clone_flow-invalid").await;
     // Submitting again, and with Enter, still sends nothing.
     stack.submit().await;

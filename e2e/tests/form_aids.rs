@@ -1,5 +1,5 @@
 //! What helps while editing: the image picker per architecture, the live name-uniqueness hint,
-//! "what will change" and the request preview with its copy button.
+//! the tag picker, "what will change" and the request preview with its copy button.
 
 use std::time::Duration;
 
@@ -306,5 +306,193 @@ async fn what_will_change_and_the_request_preview_follow_the_edits() {
         .unwrap()
         .to_owned();
     assert!(curl.contains(&job), "{curl} / {job}");
+    stack.finish().await;
+}
+
+/// Clicks the checkbox `name=<name>`, `value=<value>` as a user would.
+async fn click_check(stack: &Stack, name: &str, value: &str) {
+    let ok = stack
+        .browser
+        .eval(
+            "const [name, value] = arguments;
+             const box = [...document.querySelectorAll('input[type=checkbox]')]
+                 .find(b => b.name === name && b.value === value);
+             if (!box) return false; box.click(); return true;",
+            vec![json!(name), json!(value)],
+        )
+        .await;
+    assert_eq!(ok, Value::Bool(true), "no checkbox {name}={value}");
+}
+
+/// The checkboxes named `name`: value, checked, and their label's text.
+async fn checks(stack: &Stack, name: &str) -> Vec<(String, bool, String)> {
+    let list = stack
+        .browser
+        .eval(
+            "return [...document.querySelectorAll('input[type=checkbox]')]
+                 .filter(b => b.name === arguments[0])
+                 .map(b => [b.value, b.checked, b.labels[0] ? b.labels[0].textContent : '']);",
+            vec![json!(name)],
+        )
+        .await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v[0].as_str().unwrap().to_owned(),
+                v[1].as_bool().unwrap(),
+                v[2].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn checked(list: &[(String, bool, String)]) -> Vec<&str> {
+    list.iter().filter(|c| c.1).map(|c| c.0.as_str()).collect()
+}
+
+const UNKNOWN_UUID: &str = "0123456789abcdef0123456789abcdef";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tags_are_picked_by_name_and_other_uuids_stay_removable() {
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    stack
+        .wait_for(&format!(
+            "input[name=tagUuids][value='{}']",
+            seed::TAG_PRODUCTION
+        ))
+        .await;
+    let tags = checks(&stack, "tagUuids").await;
+    let values: Vec<&str> = tags.iter().map(|t| t.0.as_str()).collect();
+    assert_eq!(
+        values,
+        [seed::TAG_PRODUCTION, seed::TAG_EXPERIMENTAL, seed::TAG_CJK]
+    );
+    assert!(checked(&tags).is_empty(), "{tags:?}");
+    // Each label: the name, and the uuid in small text.
+    assert!(
+        tags[2].2.contains("推理服务") && tags[2].2.contains(seed::TAG_CJK),
+        "{tags:?}"
+    );
+    let legend = stack.text_of("fieldset#cms-tagUuids > legend").await;
+    assert_eq!(legend, "Tag uuids");
+    // Mark a checkbox's node: changing another one must not replace it (keyed list).
+    stack
+        .browser
+        .eval(
+            &format!(
+                "document.querySelector(\"input[name=tagUuids][value='{}']\").dataset.mark = 'kept';",
+                seed::TAG_PRODUCTION
+            ),
+            vec![],
+        )
+        .await;
+    click_check(&stack, "tagUuids", seed::TAG_PRODUCTION).await;
+    click_check(&stack, "tagUuids", seed::TAG_CJK).await;
+    click_check(&stack, "tagUuids", seed::TAG_CJK).await;
+    // A uuid typed in (Enter adds it, and does not submit the form).
+    let client = stack.browser.client();
+    let add = client
+        .find(Locator::Css("[name='tagUuids.add']"))
+        .await
+        .unwrap();
+    add.send_keys(&format!("{UNKNOWN_UUID}{}", char::from(Key::Enter)))
+        .await
+        .unwrap();
+    stack
+        .wait_for(&format!("input[name=tagUuids][value='{UNKNOWN_UUID}']"))
+        .await;
+    assert_eq!(
+        stack.value("tagUuids.add").await,
+        "",
+        "the field is emptied"
+    );
+    // Something that is not a uuid is judged by the form's validation.
+    stack.set("tagUuids.add", "nope").await;
+    stack.click_action("add-tag").await;
+    stack.wait_for("#cms-err-tagUuids").await;
+    let error = stack.text_of("#cms-err-tagUuids").await;
+    assert!(error.contains("Enter a UUID"), "{error}");
+    let bad = stack
+        .browser
+        .eval(
+            "const b = document.querySelector('input[name=tagUuids][value=nope]');
+             return [b.getAttribute('aria-invalid'), b.getAttribute('aria-describedby'),
+                     document.getElementById('cms-tagUuids').getAttribute('aria-describedby')];",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        bad,
+        json!(["true", "cms-err-tagUuids", "cms-err-tagUuids"]),
+        "{bad}"
+    );
+    stack.browser.screenshot("form_aids-tags").await;
+    // Unchecking removes them from the draft; they stay listed.
+    click_check(&stack, "tagUuids", "nope").await;
+    click_check(&stack, "tagUuids", UNKNOWN_UUID).await;
+    stack
+        .browser
+        .wait_until(
+            "no tag problem",
+            "return !document.querySelector('#cms-err-tagUuids')",
+            WAIT,
+        )
+        .await;
+    let tags = checks(&stack, "tagUuids").await;
+    assert_eq!(checked(&tags), [seed::TAG_PRODUCTION], "{tags:?}");
+    let unknown = tags
+        .iter()
+        .find(|t| t.0 == UNKNOWN_UUID)
+        .expect("still listed");
+    assert!(unknown.2.contains("not among the tags"), "{unknown:?}");
+    let kept = stack
+        .browser
+        .eval(
+            &format!(
+                "return document.querySelector(\"input[name=tagUuids][value='{}']\").dataset.mark;",
+                seed::TAG_PRODUCTION
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(kept, "kept", "the checkbox was re-rendered");
+    click_check(&stack, "tagUuids", seed::TAG_EXPERIMENTAL).await;
+    // What the user sees in "what will change", and what ZStack receives.
+    let diff = stack.text_of(".cms-diff__row[data-field=tagUuids]").await;
+    assert!(diff.contains(seed::TAG_EXPERIMENTAL), "{diff}");
+    assert_eq!(
+        stack
+            .browser
+            .eval(
+                "return document.querySelector('dialog').dataset.phase",
+                vec![]
+            )
+            .await,
+        "editing",
+        "Enter in the add field did not submit"
+    );
+    stack.submit().await;
+    stack.wait_phase("done").await;
+    let log = stack.sim_requests().await;
+    let posts = clone_posts(&log);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(
+        posts[0]["body"]["params"]["tagUuids"],
+        json!([seed::TAG_PRODUCTION, seed::TAG_EXPERIMENTAL])
+    );
+    assert!(
+        log.iter().any(|r| r["path"] == "/zstack/v1/tags"),
+        "the tags were queried"
+    );
+    let state = stack.sim_state().await;
+    let new_uuid = posts[0]["body"]["params"]["resourceUuid"].as_str().unwrap();
+    assert_eq!(
+        state["tagAttachments"][new_uuid],
+        json!([seed::TAG_PRODUCTION, seed::TAG_EXPERIMENTAL]),
+        "{state}"
+    );
     stack.finish().await;
 }

@@ -73,6 +73,14 @@ texts! {
     // Validation
     SummaryTitle => "Fix these problems before cloning:", "克隆前请修正以下问题:";
     NameTakenHint => "Another model service already has this name.", "已有同名的模型服务。";
+    // Tag picker
+    TagsLoading => "Loading tags…", "正在加载标签…";
+    TagsUnavailable => "The tags could not be loaded: enter tag uuids, one per line.",
+        "无法加载标签:请输入标签 UUID,每行一个。";
+    NoTags => "No tags exist yet.", "暂无标签。";
+    NotAmongTags => "not among the tags", "不在标签列表中";
+    AddTagUuid => "Add a tag by uuid", "按 UUID 添加标签";
+    Add => "Add", "添加";
     // Changes and preview
     WhatWillChange => "What will change", "将要修改的内容";
     NoChanges => "Only the name and a new uuid differ from the source.", "除名称和新 UUID 外与源服务相同。";

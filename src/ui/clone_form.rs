@@ -12,6 +12,7 @@ use super::list_text::{lines_to_list, lines_to_vendors, list_to_lines, vendors_t
 use super::name_check;
 use super::problem_summary::ProblemSummary;
 use super::state::{Ctx, Phase};
+use super::tag_picker::TagPicker;
 use crate::form::{Field, SERVICE_SOURCES, SERVICE_TYPES};
 use crate::i18n::Text;
 
@@ -46,7 +47,8 @@ pub fn CloneForm() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    // The live check of the name while the form is shown.
+    // The pickers' choices, and the live check of the name while the form is shown.
+    controller::load_choices(ctx);
     name_check::watch_name(ctx);
     let name_warning =
         Memo::new(move |_| name_check::name_is_taken(ctx).then_some(Text::NameTakenHint));
@@ -75,9 +77,7 @@ pub fn CloneForm() -> impl IntoView {
         <TextField field=Field::ContainerCommand get=|d| &d.container_command set=|d, v| d.container_command = v />
         <TextField field=Field::ContainerArgs get=|d| &d.container_args set=|d, v| d.container_args = v />
     };
-    let tags = view! {
-        <LinesField field=Field::TagUuids get=|d| list_to_lines(&d.tag_uuids) set=|d, v| d.tag_uuids = lines_to_list(v) />
-    };
+    let tags = view! { <TagPicker /> };
     let advanced = view! {
         <TextField field=Field::Yaml get=|d| &d.yaml set=|d, v| d.yaml = v kind=TextKind::Code />
         <TextField field=Field::Readme get=|d| &d.readme set=|d, v| d.readme = v kind=TextKind::Multiline />

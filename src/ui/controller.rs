@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::{Ctx, Phase, Unavailable};
+use super::state::{Choices, Ctx, Phase, Unavailable};
 use crate::client::{ClientConfig, ClientError, ClonePhase};
 use crate::embed;
 use crate::form::Draft;
@@ -275,6 +275,20 @@ pub async fn name_taken(ctx: Ctx, name: &str) -> Option<bool> {
         return None;
     }
     client(ctx).name_taken(name).await.ok()
+}
+
+/// Loads the tags once, for the picker. Without them (an error) the form lets the user type
+/// the values instead.
+pub fn load_choices(ctx: Ctx) {
+    if ctx.tags.with_untracked(|c| *c == Choices::NotLoaded) {
+        ctx.tags.set(Choices::Loading);
+        spawn_local(async move {
+            ctx.tags.set(match client(ctx).tags().await {
+                Ok(tags) => Choices::Ready(tags),
+                Err(_) => Choices::Failed,
+            });
+        });
+    }
 }
 
 /// Loads the images of an architecture once, for the rows' pickers.

@@ -4,12 +4,13 @@
 //! - [`state`]: the reactive state shared through context; [`controller`]: the intents (load,
 //!   log in, submit, retry, cancel) over the client and the form core.
 //! - Views: the dialog ([`App`]), login, the form and its controls, architecture rows, the
-//!   problem summary, what will change, job progress, the result, the error; the live
-//!   name-uniqueness hint.
+//!   tag picker, the problem summary, what will change, job progress, the result, the error;
+//!   the live name-uniqueness hint.
 
 mod app;
 mod architecture_rows;
 mod changes_view;
+mod choice_label;
 mod clipboard;
 mod clone_form;
 mod clone_result;
@@ -22,6 +23,7 @@ mod login_form;
 mod name_check;
 mod problem_summary;
 mod state;
+mod tag_picker;
 mod unavailable_view;
 
 pub use app::App;

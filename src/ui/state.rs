@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::client::{ClientError, CloneProgress};
 use crate::form::{Draft, Field, Problem, ProblemKey, Problems};
 use crate::i18n::{Lang, Text};
-use crate::zstack::{CloneIntent, ImageInventory, ModelServiceInventory};
+use crate::zstack::{CloneIntent, ImageInventory, ModelServiceInventory, TagInventory};
 
 /// Where the dialog is; rendered as `data-phase` on the dialog root.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +61,34 @@ pub enum Unavailable {
     Error(ClientError),
 }
 
+/// What a picker offers, loaded once per dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choices<T> {
+    NotLoaded,
+    Loading,
+    Ready(Vec<T>),
+    /// Could not be loaded: the form falls back to typing the values.
+    Failed,
+}
+
+impl<T> Choices<T> {
+    pub fn is_failed(&self) -> bool {
+        matches!(self, Choices::Failed)
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Choices::NotLoaded | Choices::Loading)
+    }
+
+    /// The loaded choices (none while loading or after a failure).
+    pub fn ready(&self) -> &[T] {
+        match self {
+            Choices::Ready(items) => items,
+            _ => &[],
+        }
+    }
+}
+
 /// Everything the dialog shows, as signals (all `Copy`).
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -92,6 +120,8 @@ pub struct Ctx {
     /// The name another service was found to have (the live uniqueness hint: a warning, since
     /// ZStack allows duplicate names).
     pub name_taken: RwSignal<Option<String>>,
+    /// Tag patterns, for the `tagUuids` picker.
+    pub tags: RwSignal<Choices<TagInventory>>,
     /// Images per lower-case architecture, for the rows' pickers.
     pub images: RwSignal<std::collections::BTreeMap<String, Vec<ImageInventory>>>,
     pub closed: RwSignal<bool>,
@@ -130,6 +160,7 @@ impl Ctx {
             unavailable: RwSignal::new(None),
             restored: RwSignal::new(false),
             name_taken: RwSignal::new(None),
+            tags: RwSignal::new(Choices::NotLoaded),
             images: RwSignal::new(Default::default()),
             closed: RwSignal::new(false),
         }
