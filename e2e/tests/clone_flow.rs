@@ -54,23 +54,34 @@ async fn every_field_is_prefilled_from_the_source() {
     for (name, value) in expect {
         assert_eq!(stack.value(name).await, value, "control {name}");
     }
-    // The tag picker: no tag checked.
-    let tags = stack
+    // The pickers: no tag checked; one row per GPU vendor with its specs checked.
+    let picked = stack
         .browser
         .wait_until(
-            "the tag picker",
+            "the tag and GPU vendor pickers",
             "const tags = [...document.querySelectorAll('input[name=tagUuids]')];
-             return tags.length && tags.map(t => t.checked);",
+             const vendors = [...document.querySelectorAll('select[name=vendorToSpecUuidsMap]')];
+             if (!tags.length || !vendors.length) return null;
+             const specs = [...document.querySelectorAll('input[type=checkbox]')]
+                 .filter(b => b.name.startsWith('vendorToSpecUuidsMap.') && b.checked)
+                 .map(b => b.name + '=' + b.value);
+             return { tags: tags.filter(t => t.checked).length,
+                      vendors: vendors.map(v => v.value), specs };",
             WAIT,
         )
         .await;
-    assert_eq!(tags, json!([false, false, false]));
-    let vendors = stack.value("vendorToSpecUuidsMap").await;
-    assert!(
-        vendors.contains("NVIDIA: ") && vendors.contains("Huawei: "),
-        "{vendors}"
+    assert_eq!(
+        picked,
+        json!({
+            "tags": 0,
+            "vendors": ["Huawei", "NVIDIA"],
+            "specs": [
+                format!("vendorToSpecUuidsMap.Huawei={}", seed::GPU_SPEC_HUAWEI_910B),
+                format!("vendorToSpecUuidsMap.NVIDIA={}", seed::GPU_SPEC_NVIDIA_A100),
+                format!("vendorToSpecUuidsMap.NVIDIA={}", seed::GPU_SPEC_NVIDIA_L40S),
+            ],
+        })
     );
-    assert!(vendors.contains(seed::GPU_SPEC_HUAWEI_910B), "{vendors}");
     // Every one of the 27 parameters has a labelled control (cpuArchitectures and
     // architectureImages are the rows, uuid is the source shown above the form).
     let unlabelled = stack
@@ -244,7 +255,7 @@ async fn every_validation_rule_blocks_sending() {
         "{inline}"
     );
 
-    let bad: [(&str, &str); 12] = [
+    let bad: [(&str, &str); 11] = [
         ("name", ""),
         ("description", &"d".repeat(2100)),
         ("requestMemory", "12x"),
@@ -253,7 +264,6 @@ async fn every_validation_rule_blocks_sending() {
         ("type", "Bogus"),
         ("yaml", "a: [1, 2\nb: c"),
         ("resourceUuid", "not-a-uuid"),
-        ("vendorToSpecUuidsMap", "NVIDIA: xyz"),
         ("architectureImages.1.cpuArchitecture", "x86_64"),
         ("architectureImages.0.vmImageUuid", "short"),
         ("architectureImages.0.dockerImage", "has space"),
@@ -272,10 +282,12 @@ async fn every_validation_rule_blocks_sending() {
         }
         stack.set(name, value).await;
     }
-    // A tag uuid typed in that is not a uuid.
+    // A tag uuid typed in that is not a uuid, and a GPU vendor row left empty.
     stack.wait_for("[name='tagUuids.add']").await;
     stack.set("tagUuids.add", "nope").await;
     stack.click_action("add-tag").await;
+    stack.wait_for("[data-action=add-vendor]").await;
+    stack.click_action("add-vendor").await;
     stack.submit().await;
     stack.wait_for(".cms-summary li").await;
     stack
@@ -329,8 +341,8 @@ async fn every_validation_rule_blocks_sending() {
         .eval("return document.activeElement.name", vec![])
         .await;
     assert_eq!(focused, "yaml");
-    // The tag picker's link moves focus to its group, which is described by its problem.
-    for name in ["tagUuids"] {
+    // The pickers' links move focus to their group, which is described by its problem.
+    for name in ["tagUuids", "vendorToSpecUuidsMap"] {
         let group = stack
             .browser
             .eval(

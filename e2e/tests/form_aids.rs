@@ -1,5 +1,6 @@
 //! What helps while editing: the image picker per architecture, the live name-uniqueness hint,
-//! the tag picker, "what will change" and the request preview with its copy button.
+//! the tag and GPU vendor pickers (and their text fall-backs), "what will change" and the
+//! request preview with its copy button.
 
 use std::time::Duration;
 
@@ -493,6 +494,239 @@ async fn tags_are_picked_by_name_and_other_uuids_stay_removable() {
         state["tagAttachments"][new_uuid],
         json!([seed::TAG_PRODUCTION, seed::TAG_EXPERIMENTAL]),
         "{state}"
+    );
+    stack.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gpu_vendors_and_specs_are_picked_in_rows() {
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    let vendors = "return [...document.querySelectorAll('select[name=vendorToSpecUuidsMap]')]
+                     .map(s => s.value);";
+    let shown = stack
+        .browser
+        .wait_until("the vendor rows", vendors, WAIT)
+        .await;
+    assert_eq!(shown, json!(["Huawei", "NVIDIA"]));
+    let nvidia = checks(&stack, "vendorToSpecUuidsMap.NVIDIA").await;
+    assert_eq!(
+        checked(&nvidia),
+        [seed::GPU_SPEC_NVIDIA_A100, seed::GPU_SPEC_NVIDIA_L40S]
+    );
+    assert!(nvidia[0].2.contains("NVIDIA A100-SXM4-80GB"), "{nvidia:?}");
+    let huawei = checks(&stack, "vendorToSpecUuidsMap.Huawei").await;
+    assert_eq!(checked(&huawei), [seed::GPU_SPEC_HUAWEI_910B]);
+    // Keyed rows: a change in one row leaves the other row's nodes alone.
+    stack
+        .browser
+        .eval(
+            "document.querySelectorAll('select[name=vendorToSpecUuidsMap]')[0].dataset.mark = 'kept';",
+            vec![],
+        )
+        .await;
+    click_check(
+        &stack,
+        "vendorToSpecUuidsMap.NVIDIA",
+        seed::GPU_SPEC_NVIDIA_L40S,
+    )
+    .await;
+    let mark = stack
+        .browser
+        .eval(
+            "return document.querySelectorAll('select[name=vendorToSpecUuidsMap]')[0].dataset.mark;",
+            vec![],
+        )
+        .await;
+    assert_eq!(mark, "kept", "the Huawei row was re-rendered");
+    // Remove the Huawei row, add a row back and choose Huawei in it.
+    stack.click_action("remove-vendor").await;
+    stack
+        .browser
+        .wait_until(
+            "one row left",
+            "return document.querySelectorAll('select[name=vendorToSpecUuidsMap]').length === 1",
+            WAIT,
+        )
+        .await;
+    stack.click_action("add-vendor").await;
+    let focused = stack
+        .browser
+        .wait_until(
+            "focus on the new row's vendor",
+            "const a = document.activeElement;
+             return a && a.name === 'vendorToSpecUuidsMap' && a.value === '' && a.id;",
+            WAIT,
+        )
+        .await;
+    let options = stack
+        .browser
+        .eval(
+            "return [...document.getElementById(arguments[0]).options]
+                 .map(o => [o.value, o.disabled]);",
+            vec![focused.clone()],
+        )
+        .await;
+    assert_eq!(
+        options,
+        json!([["", false], ["Huawei", false], ["NVIDIA", true]]),
+        "a vendor another row has is not offered twice"
+    );
+    // An empty row is a problem once shown.
+    stack.submit().await;
+    stack.wait_for("#cms-err-vendorToSpecUuidsMap").await;
+    let error = stack.text_of("#cms-err-vendorToSpecUuidsMap").await;
+    assert!(error.starts_with("Item 2"), "{error}");
+    stack
+        .browser
+        .eval(
+            "const s = document.getElementById(arguments[0]); s.value = 'Huawei';
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![focused],
+        )
+        .await;
+    stack
+        .wait_for(&format!(
+            "input[name='vendorToSpecUuidsMap.Huawei'][value='{}']",
+            seed::GPU_SPEC_HUAWEI_910B
+        ))
+        .await;
+    let huawei = checks(&stack, "vendorToSpecUuidsMap.Huawei").await;
+    assert!(checked(&huawei).is_empty(), "{huawei:?}");
+    click_check(
+        &stack,
+        "vendorToSpecUuidsMap.Huawei",
+        seed::GPU_SPEC_HUAWEI_910B,
+    )
+    .await;
+    stack.browser.screenshot("form_aids-vendors").await;
+    stack.submit().await;
+    stack.wait_phase("done").await;
+    let log = stack.sim_requests().await;
+    assert_eq!(
+        clone_posts(&log)[0]["body"]["params"]["vendorToSpecUuidsMap"],
+        json!({"NVIDIA": [seed::GPU_SPEC_NVIDIA_A100], "Huawei": [seed::GPU_SPEC_HUAWEI_910B]})
+    );
+    assert!(
+        log.iter()
+            .any(|r| r["path"] == "/zstack/v1/gpu-device-specs"),
+        "the GPU specs were queried"
+    );
+    stack.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_spec_and_tag_uuids_of_a_kept_draft_stay_visible_and_removable() {
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    stack.set("description", "kept across a reload").await;
+    // The kept draft (sessionStorage), with uuids no tag or GPU spec has.
+    let key = format!("cms.draft.{}", seed::SERVICE_TWO_ARCH);
+    stack
+        .browser
+        .wait_until(
+            "the kept draft",
+            &format!(
+                "const kept = sessionStorage.getItem('{key}');
+                 return !!kept && kept.includes('kept across a reload');"
+            ),
+            WAIT,
+        )
+        .await;
+    // The page keeps its own draft when it goes away: that write is stopped for this reload.
+    stack
+        .browser
+        .eval(
+            "const [key, unknown] = arguments;
+             const kept = JSON.parse(sessionStorage.getItem(key));
+             kept.draft.tagUuids = [unknown];
+             kept.draft.vendorSpecs.find(v => v.vendor === 'Huawei').specUuids.push(unknown);
+             sessionStorage.setItem(key, JSON.stringify(kept));
+             Object.defineProperty(Storage.prototype, 'setItem', { value: () => {} });
+             location.reload();",
+            vec![json!(key), json!(UNKNOWN_UUID)],
+        )
+        .await;
+    stack.wait_phase("editing").await;
+    stack
+        .wait_for(&format!(
+            "input[name='vendorToSpecUuidsMap.Huawei'][value='{UNKNOWN_UUID}']"
+        ))
+        .await;
+    stack
+        .wait_for(&format!("input[name=tagUuids][value='{UNKNOWN_UUID}']"))
+        .await;
+    let huawei = checks(&stack, "vendorToSpecUuidsMap.Huawei").await;
+    assert_eq!(
+        checked(&huawei),
+        [seed::GPU_SPEC_HUAWEI_910B, UNKNOWN_UUID],
+        "{huawei:?}"
+    );
+    assert!(huawei[1].2.contains("unknown GPU spec"), "{huawei:?}");
+    click_check(&stack, "vendorToSpecUuidsMap.Huawei", UNKNOWN_UUID).await;
+    click_check(&stack, "tagUuids", UNKNOWN_UUID).await;
+    // Unchecked, still there.
+    let huawei = checks(&stack, "vendorToSpecUuidsMap.Huawei").await;
+    assert_eq!(huawei.len(), 2, "{huawei:?}");
+    assert_eq!(checked(&huawei), [seed::GPU_SPEC_HUAWEI_910B]);
+    let tags = checks(&stack, "tagUuids").await;
+    assert!(tags.iter().any(|t| t.0 == UNKNOWN_UUID && !t.1), "{tags:?}");
+    stack.submit().await;
+    stack.wait_phase("done").await;
+    let log = stack.sim_requests().await;
+    let params = &clone_posts(&log)[0]["body"]["params"];
+    assert_eq!(params["description"], "kept across a reload", "{params}");
+    assert!(params.get("tagUuids").is_none(), "{params}");
+    assert!(params.get("vendorToSpecUuidsMap").is_none(), "{params}");
+    stack.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_tags_or_gpu_specs_the_values_are_typed() {
+    let stack = Stack::start().await;
+    for path in ["/zstack/v1/tags", "/zstack/v1/gpu-device-specs"] {
+        stack
+            .add_fault(json!({"method": "GET", "pathPrefix": path,
+                "action": {"kind": "respond", "status": 500, "body": "java.lang.NullPointerException"}}))
+            .await;
+    }
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    stack.wait_for("textarea[name=tagUuids]").await;
+    stack.wait_for("textarea[name=vendorToSpecUuidsMap]").await;
+    let vendors = stack.value("vendorToSpecUuidsMap").await;
+    assert!(
+        vendors.contains(&format!("Huawei: {}", seed::GPU_SPEC_HUAWEI_910B))
+            && vendors.contains("NVIDIA: "),
+        "nothing lost: {vendors}"
+    );
+    let hint = stack.text_of("#cms-tagUuids-hint").await;
+    assert!(hint.contains("could not be loaded"), "{hint}");
+    let hint = stack.text_of("#cms-vendorToSpecUuidsMap-hint").await;
+    assert!(hint.contains("could not be loaded"), "{hint}");
+    stack
+        .set(
+            "tagUuids",
+            &format!("{}\n{}", seed::TAG_EXPERIMENTAL, seed::TAG_CJK),
+        )
+        .await;
+    stack
+        .set(
+            "vendorToSpecUuidsMap",
+            &format!("NVIDIA: {}", seed::GPU_SPEC_NVIDIA_L40S),
+        )
+        .await;
+    stack.browser.screenshot("form_aids-fallbacks").await;
+    stack.submit().await;
+    stack.wait_phase("done").await;
+    let log = stack.sim_requests().await;
+    let params = &clone_posts(&log)[0]["body"]["params"];
+    assert_eq!(
+        params["tagUuids"],
+        json!([seed::TAG_EXPERIMENTAL, seed::TAG_CJK])
+    );
+    assert_eq!(
+        params["vendorToSpecUuidsMap"],
+        json!({"NVIDIA": [seed::GPU_SPEC_NVIDIA_L40S]})
     );
     stack.finish().await;
 }

@@ -58,7 +58,6 @@ texts! {
     SectionAdvanced => "Advanced", "高级";
     SourceLabel => "Source", "源服务";
     OnePerLine => "One per line.", "每行一项。";
-    VendorHint => "One vendor per line: vendor: spec uuid, spec uuid", "每行一个厂商:厂商: 规格 UUID, 规格 UUID";
     ResourceUuidHint => "Leave empty to generate one.", "留空则自动生成。";
     NotSet => "(not set)", "(未设置)";
     // Rows
@@ -81,6 +80,18 @@ texts! {
     NotAmongTags => "not among the tags", "不在标签列表中";
     AddTagUuid => "Add a tag by uuid", "按 UUID 添加标签";
     Add => "Add", "添加";
+    // GPU vendor picker
+    GpuSpecsLoading => "Loading GPU specs…", "正在加载 GPU 规格…";
+    GpuSpecsUnavailable => "The GPU specs could not be loaded. One vendor per line: vendor: spec uuid, spec uuid",
+        "无法加载 GPU 规格。每行一个厂商:厂商: 规格 UUID, 规格 UUID";
+    GpuVendor => "GPU vendor", "GPU 厂商";
+    GpuSpecs => "GPU specs", "GPU 规格";
+    ChooseVendor => "Choose…", "请选择…";
+    ChooseVendorFirst => "Choose a vendor to see its GPU specs.", "请先选择厂商以查看其 GPU 规格。";
+    NoSpecsOfVendor => "No GPU specs of this vendor are known.", "没有此厂商的已知 GPU 规格。";
+    UnknownSpec => "unknown GPU spec", "未知 GPU 规格";
+    AddVendor => "Add GPU vendor", "添加 GPU 厂商";
+    RemoveVendor => "Remove", "删除";
     // Changes and preview
     WhatWillChange => "What will change", "将要修改的内容";
     NoChanges => "Only the name and a new uuid differ from the source.", "除名称和新 UUID 外与源服务相同。";

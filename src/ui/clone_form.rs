@@ -8,11 +8,12 @@ use super::architecture_rows::ArchitectureRows;
 use super::changes_view::ChangesView;
 use super::controller;
 use super::field_controls::{CheckField, LinesField, SelectField, TextField, TextKind};
-use super::list_text::{lines_to_list, lines_to_vendors, list_to_lines, vendors_to_lines};
+use super::list_text::{lines_to_list, list_to_lines};
 use super::name_check;
 use super::problem_summary::ProblemSummary;
 use super::state::{Ctx, Phase};
 use super::tag_picker::TagPicker;
+use super::vendor_picker::VendorPicker;
 use crate::form::{Field, SERVICE_SOURCES, SERVICE_TYPES};
 use crate::i18n::Text;
 
@@ -87,12 +88,7 @@ pub fn CloneForm() -> impl IntoView {
             <TextField field=Field::ResourceUuid get=|d| &d.resource_uuid set=|d, v| d.resource_uuid = v hint=Text::ResourceUuidHint />
         </div>
         <CheckField field=Field::System get=|d| d.system set=|d, v| d.system = v />
-        <LinesField
-            field=Field::VendorToSpecUuidsMap
-            get=|d| vendors_to_lines(&d.vendor_specs)
-            set=|d, v| d.vendor_specs = lines_to_vendors(v)
-            hint=Text::VendorHint
-        />
+        <VendorPicker />
         <LinesField field=Field::SystemTags get=|d| list_to_lines(&d.system_tags) set=|d, v| d.system_tags = lines_to_list(v) />
         <LinesField field=Field::UserTags get=|d| list_to_lines(&d.user_tags) set=|d, v| d.user_tags = lines_to_list(v) />
     };

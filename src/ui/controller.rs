@@ -277,8 +277,8 @@ pub async fn name_taken(ctx: Ctx, name: &str) -> Option<bool> {
     client(ctx).name_taken(name).await.ok()
 }
 
-/// Loads the tags once, for the picker. Without them (an error) the form lets the user type
-/// the values instead.
+/// Loads the tags and the GPU specs once, for the pickers. Without them (an error, or a server
+/// that has no GPU specs to offer) the form lets the user type the values instead.
 pub fn load_choices(ctx: Ctx) {
     if ctx.tags.with_untracked(|c| *c == Choices::NotLoaded) {
         ctx.tags.set(Choices::Loading);
@@ -286,6 +286,15 @@ pub fn load_choices(ctx: Ctx) {
             ctx.tags.set(match client(ctx).tags().await {
                 Ok(tags) => Choices::Ready(tags),
                 Err(_) => Choices::Failed,
+            });
+        });
+    }
+    if ctx.gpu_specs.with_untracked(|c| *c == Choices::NotLoaded) {
+        ctx.gpu_specs.set(Choices::Loading);
+        spawn_local(async move {
+            ctx.gpu_specs.set(match client(ctx).gpu_specs().await {
+                Ok(specs) if !specs.is_empty() => Choices::Ready(specs),
+                _ => Choices::Failed,
             });
         });
     }

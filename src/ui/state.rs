@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use crate::client::{ClientError, CloneProgress};
 use crate::form::{Draft, Field, Problem, ProblemKey, Problems};
 use crate::i18n::{Lang, Text};
-use crate::zstack::{CloneIntent, ImageInventory, ModelServiceInventory, TagInventory};
+use crate::zstack::{
+    CloneIntent, GpuSpecInventory, ImageInventory, ModelServiceInventory, TagInventory,
+};
 
 /// Where the dialog is; rendered as `data-phase` on the dialog root.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +124,8 @@ pub struct Ctx {
     pub name_taken: RwSignal<Option<String>>,
     /// Tag patterns, for the `tagUuids` picker.
     pub tags: RwSignal<Choices<TagInventory>>,
+    /// GPU specs, for the `vendorToSpecUuidsMap` picker.
+    pub gpu_specs: RwSignal<Choices<GpuSpecInventory>>,
     /// Images per lower-case architecture, for the rows' pickers.
     pub images: RwSignal<std::collections::BTreeMap<String, Vec<ImageInventory>>>,
     pub closed: RwSignal<bool>,
@@ -161,6 +165,7 @@ impl Ctx {
             restored: RwSignal::new(false),
             name_taken: RwSignal::new(None),
             tags: RwSignal::new(Choices::NotLoaded),
+            gpu_specs: RwSignal::new(Choices::NotLoaded),
             images: RwSignal::new(Default::default()),
             closed: RwSignal::new(false),
         }

@@ -1,0 +1,391 @@
+//! The `vendorToSpecUuidsMap` picker: one row per GPU vendor, a select of the vendors ZStack
+//! has GPU specs of (plus those the draft already names) and that vendor's GPU specs as
+//! checkboxes (name, uuid in small text); rows are added and removed with buttons and keyed,
+//! so a change re-renders only its own row. Spec uuids of a row that are not among its
+//! vendor's specs stay listed (checked; unchecking removes them from the draft but keeps them
+//! listed until the form closes).
+//!
+//! Controls: the vendor select is `name="vendorToSpecUuidsMap"` (the map's keys, in row
+//! order), a vendor's spec checkboxes `name="vendorToSpecUuidsMap.<VENDOR>"`,
+//! `value=<spec uuid>`. If the specs cannot be loaded (or there are none), the map is typed as
+//! text instead.
+
+use leptos::prelude::*;
+
+use super::choice_label::{check_label, problem_item};
+use super::controller;
+use super::field_controls::{field_error, LinesField};
+use super::list_text::{lines_to_vendors, vendors_to_lines};
+use super::state::{control_id, error_id, Choices, Ctx};
+use crate::form::{Field, ProblemKey, VendorSpecs};
+use crate::i18n::{field_label, Text};
+use crate::zstack::GpuSpecInventory;
+
+const FIELD: Field = Field::VendorToSpecUuidsMap;
+
+/// A row's control name: `vendorToSpecUuidsMap.<row id>.<what>` (ids only, never sent).
+fn row_control(row: u32, what: &str) -> String {
+    format!("{}.{row}.{what}", FIELD.api_name())
+}
+
+/// The picker, or the text area when the GPU specs could not be loaded.
+#[component]
+pub fn VendorPicker() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let failed = Memo::new(move |_| ctx.gpu_specs.with(Choices::is_failed));
+    let loading = Memo::new(move |_| ctx.gpu_specs.with(Choices::is_loading));
+    let name = FIELD.api_name();
+    view! {
+        <Show
+            when=move || !failed.get()
+            fallback=|| {
+                view! {
+                    <LinesField
+                        field=FIELD
+                        get=|d| vendors_to_lines(&d.vendor_specs)
+                        set=|d, v| d.vendor_specs = lines_to_vendors(v)
+                        hint=Text::GpuSpecsUnavailable
+                    />
+                }
+            }
+        >
+            <fieldset
+                class="cms-field cms-choices"
+                id=control_id(name)
+                tabindex="-1"
+                aria-describedby=move || ctx.field_problem(FIELD).map(|_| error_id(name))
+            >
+                <legend class="cms-field__label">{move || field_label(ctx.lang.get(), FIELD)}</legend>
+                <Show
+                    when=move || !loading.get()
+                    fallback=move || {
+                        view! { <p class="cms-field__hint" role="status">{move || ctx.text(Text::GpuSpecsLoading)}</p> }
+                    }
+                >
+                    <VendorRows />
+                </Show>
+                {field_error(ctx, FIELD)}
+            </fieldset>
+        </Show>
+    }
+}
+
+/// The rows and the add button.
+#[component]
+fn VendorRows() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let entries = Memo::new(move |_| ctx.draft.with(|d| d.vendor_specs.clone()));
+    let specs = Memo::new(move |_| ctx.gpu_specs.with(|c| c.ready().to_vec()));
+    let vendors = Memo::new(move |_| {
+        let mut all: Vec<String> =
+            specs.with(|s| s.iter().filter_map(|s| s.vendor.clone()).collect());
+        entries.with(|e| all.extend(e.iter().map(|e| e.vendor.clone())));
+        all.retain(|v| !v.is_empty());
+        all.sort();
+        all.dedup();
+        all
+    });
+    // Stable row ids beside the draft's entries (which have none): the rows' keys.
+    let count = entries.with_untracked(Vec::len) as u32;
+    let ids = RwSignal::new((0..count).collect::<Vec<u32>>());
+    let next = StoredValue::new(count);
+    Effect::new(move |_| {
+        // Entries replaced as a whole (not through these rows): new rows throughout.
+        let n = entries.with(Vec::len) as u32;
+        if ids.with_untracked(Vec::len) as u32 != n {
+            let start = next.get_value();
+            next.set_value(start + n);
+            ids.set((start..start + n).collect());
+        }
+    });
+    let add = move |_| {
+        let id = next.get_value();
+        next.set_value(id + 1);
+        ids.update(|v| v.push(id));
+        ctx.draft
+            .update(|d| d.vendor_specs.push(VendorSpecs::default()));
+        let name = row_control(id, "vendor");
+        request_animation_frame(move || controller::focus_control(&name));
+    };
+    view! {
+        <For each=move || ids.get() key=|id| *id let:id>
+            <VendorRow id=id ids=ids entries=entries specs=specs vendors=vendors />
+        </For>
+        <div>
+            <button
+                type="button"
+                class="cms-button"
+                id=control_id(&format!("{}.add", FIELD.api_name()))
+                data-action="add-vendor"
+                on:click=add
+            >
+                {move || ctx.text(Text::AddVendor)}
+            </button>
+        </div>
+    }
+}
+
+/// Whether the loaded specs put `uuid` under a vendor other than `vendor`.
+fn of_another_vendor(specs: &[GpuSpecInventory], uuid: &str, vendor: &str) -> bool {
+    specs.iter().any(|s| {
+        s.uuid == uuid
+            && !s
+                .vendor
+                .as_deref()
+                .is_some_and(|v| v.eq_ignore_ascii_case(vendor))
+    })
+}
+
+/// One spec checkbox of a row.
+#[component]
+fn SpecCheck(
+    id: String,
+    uuid: String,
+    /// The spec's name, `None` if no loaded spec has this uuid.
+    name: Option<String>,
+    /// The checkboxes' `name`, after the row's vendor.
+    control: Memo<String>,
+    chosen: Memo<Vec<String>>,
+    toggle: Callback<(String, bool)>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let value = uuid.clone();
+    let checked = Memo::new(move |_| chosen.with(|c| c.contains(&value)));
+    let target = uuid.clone();
+    let label = check_label(ctx, name, uuid.clone(), Text::UnknownSpec);
+    view! {
+        <li class="cms-check">
+            <input
+                type="checkbox"
+                id=id.clone()
+                name=move || control.get()
+                value=uuid.clone()
+                prop:checked=move || checked.get()
+                on:change=move |ev| toggle.run((target.clone(), event_target_checked(&ev)))
+            />
+            <label for=id>{label}</label>
+        </li>
+    }
+}
+
+/// One vendor and its specs.
+#[component]
+fn VendorRow(
+    id: u32,
+    ids: RwSignal<Vec<u32>>,
+    entries: Memo<Vec<VendorSpecs>>,
+    specs: Memo<Vec<GpuSpecInventory>>,
+    vendors: Memo<Vec<String>>,
+) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let key = ProblemKey::Field(FIELD);
+    let index = Memo::new(move |_| ids.with(|v| v.iter().position(|i| *i == id)));
+    let entry = Memo::new(move |_| {
+        index
+            .get()
+            .and_then(|i| entries.with(|e| e.get(i).cloned()))
+            .unwrap_or_default()
+    });
+    let vendor = Memo::new(move |_| entry.with(|e| e.vendor.clone()));
+    let chosen = Memo::new(move |_| entry.with(|e| e.spec_uuids.clone()));
+    let control = Memo::new(move |_| format!("{}.{}", FIELD.api_name(), vendor.get()));
+    // The vendors the other rows have: not offered again.
+    let elsewhere = Memo::new(move |_| {
+        let here = index.get();
+        entries.with(|e| {
+            e.iter()
+                .enumerate()
+                .filter(|(i, _)| Some(*i) != here)
+                .map(|(_, e)| e.vendor.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    // The vendor's specs, as loaded.
+    let offered = Memo::new(move |_| {
+        let vendor = vendor.get();
+        specs.with(|s| {
+            s.iter()
+                .filter(|s| {
+                    !vendor.is_empty()
+                        && s.vendor
+                            .as_deref()
+                            .is_some_and(|v| v.eq_ignore_ascii_case(&vendor))
+                })
+                .map(|s| {
+                    let name = s.name.clone().filter(|n| !n.is_empty());
+                    (s.uuid.clone(), name.unwrap_or_else(|| s.uuid.clone()))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // Every spec uuid this row had while the form was open.
+    let seen = RwSignal::new(chosen.get_untracked());
+    Effect::new(move |_| {
+        let fresh: Vec<String> = chosen.with(|c| {
+            c.iter()
+                .filter(|u| !seen.with_untracked(|s| s.contains(u)))
+                .cloned()
+                .collect()
+        });
+        if !fresh.is_empty() {
+            seen.update(|s| s.extend(fresh));
+        }
+    });
+    // Seen uuids outside the vendor's specs (those of another vendor only while chosen).
+    let others = Memo::new(move |_| {
+        let vendor = vendor.get();
+        let chosen = chosen.get();
+        offered.with(|offered| {
+            specs.with(|specs| {
+                seen.with(|seen| {
+                    seen.iter()
+                        .enumerate()
+                        .filter(|(_, u)| !offered.iter().any(|(o, _)| o == *u))
+                        .filter(|(_, u)| {
+                            chosen.contains(u) || !of_another_vendor(specs, u, &vendor)
+                        })
+                        .map(|(n, u)| {
+                            let name = specs
+                                .iter()
+                                .find(|s| &s.uuid == u)
+                                .and_then(|s| s.name.clone())
+                                .filter(|n| !n.is_empty());
+                            (n, u.clone(), name)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let toggle = Callback::new(move |(uuid, on): (String, bool)| {
+        let Some(i) = index.get_untracked() else {
+            return;
+        };
+        ctx.draft.update(|d| {
+            if let Some(e) = d.vendor_specs.get_mut(i) {
+                if !on {
+                    e.spec_uuids.retain(|u| *u != uuid);
+                } else if !e.spec_uuids.contains(&uuid) {
+                    e.spec_uuids.push(uuid);
+                }
+            }
+        });
+        ctx.touch(key);
+    });
+    let choose = move |ev: leptos::ev::Event| {
+        let chosen_vendor = event_target_value(&ev);
+        let Some(i) = index.get_untracked() else {
+            return;
+        };
+        specs.with_untracked(|specs| {
+            ctx.draft.update(|d| {
+                if let Some(e) = d.vendor_specs.get_mut(i) {
+                    // Specs known to be another vendor's do not follow the change.
+                    e.spec_uuids
+                        .retain(|u| !of_another_vendor(specs, u, &chosen_vendor));
+                    e.vendor = chosen_vendor;
+                }
+            });
+        });
+        ctx.touch(key);
+    };
+    let remove = move |_| {
+        let Some(i) = index.get_untracked() else {
+            return;
+        };
+        ids.update(|v| {
+            v.remove(i);
+        });
+        ctx.draft.update(|d| {
+            if i < d.vendor_specs.len() {
+                d.vendor_specs.remove(i);
+            }
+        });
+        ctx.touch(key);
+        let add = format!("{}.add", FIELD.api_name());
+        request_animation_frame(move || controller::focus_control(&add));
+    };
+    let options = move || {
+        let current = vendor.get();
+        let placeholder = view! {
+            <option value="" prop:selected=current.is_empty()>{ctx.text(Text::ChooseVendor)}</option>
+        };
+        let taken = elsewhere.get();
+        let options = vendors
+            .get()
+            .into_iter()
+            .map(|v| {
+                let selected = v == current;
+                let disabled = !selected && taken.contains(&v);
+                let label = v.clone();
+                view! { <option value=v prop:selected=selected disabled=disabled>{label}</option> }
+            })
+            .collect_view();
+        (placeholder, options)
+    };
+    let invalid = Memo::new(move |_| {
+        let here = index.get();
+        here.is_some() && ctx.field_problem(FIELD).as_ref().and_then(problem_item) == here
+    });
+    let number = move || index.get().map_or(0, |i| i + 1);
+    let select_id = control_id(&row_control(id, "vendor"));
+    view! {
+        <fieldset class="cms-row cms-vendor" class:cms-row--invalid=move || invalid.get()>
+            <legend>{move || format!("{} {}", ctx.text(Text::GpuVendor), number())}</legend>
+            <div class="cms-field">
+                <label for=select_id.clone()>{move || ctx.text(Text::GpuVendor)}</label>
+                <select
+                    id=select_id
+                    name=FIELD.api_name()
+                    on:change=choose
+                    aria-invalid=move || invalid.get().then_some("true")
+                    aria-describedby=move || invalid.get().then(|| error_id(FIELD.api_name()))
+                >
+                    {options}
+                </select>
+            </div>
+            <fieldset class="cms-vendor__specs">
+                <legend>{move || ctx.text(Text::GpuSpecs)}</legend>
+                <Show when=move || vendor.with(String::is_empty) && others.with(Vec::is_empty)>
+                    <p class="cms-field__hint">{move || ctx.text(Text::ChooseVendorFirst)}</p>
+                </Show>
+                <Show when=move || {
+                    !vendor.with(String::is_empty) && offered.with(Vec::is_empty) && others.with(Vec::is_empty)
+                }>
+                    <p class="cms-field__hint">{move || ctx.text(Text::NoSpecsOfVendor)}</p>
+                </Show>
+                <ul class="cms-checks">
+                    <For each=move || offered.get() key=|(uuid, _)| uuid.clone() let:spec>
+                        <SpecCheck
+                            id=format!("{}-{}", control_id(&row_control(id, "spec")), spec.0)
+                            uuid=spec.0
+                            name=Some(spec.1)
+                            control=control
+                            chosen=chosen
+                            toggle=toggle
+                        />
+                    </For>
+                    <For each=move || others.get() key=|other| other.1.clone() let:other>
+                        <SpecCheck
+                            id=format!("{}-other-{}", control_id(&row_control(id, "spec")), other.0)
+                            uuid=other.1
+                            name=other.2
+                            control=control
+                            chosen=chosen
+                            toggle=toggle
+                        />
+                    </For>
+                </ul>
+            </fieldset>
+            <button
+                type="button"
+                class="cms-button cms-button--quiet"
+                data-action="remove-vendor"
+                aria-label=move || format!("{} {} {}", ctx.text(Text::RemoveVendor), ctx.text(Text::GpuVendor), number())
+                on:click=remove
+            >
+                {move || ctx.text(Text::RemoveVendor)}
+            </button>
+        </fieldset>
+    }
+}
