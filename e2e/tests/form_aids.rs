@@ -1,6 +1,6 @@
 //! What helps while editing: the image picker per architecture, the live name-uniqueness hint,
 //! the tag and GPU vendor pickers (and their text fall-backs), "what will change" and the
-//! request preview with its copy button.
+//! request preview with its token toggle and copy button.
 
 use std::time::Duration;
 
@@ -728,5 +728,188 @@ async fn without_tags_or_gpu_specs_the_values_are_typed() {
         params["vendorToSpecUuidsMap"],
         json!({"NVIDIA": [seed::GPU_SPEC_NVIDIA_L40S]})
     );
+    stack.finish().await;
+}
+
+/// The preview's text, once it satisfies `ready` (a JS expression over `t`).
+async fn preview_text(stack: &Stack, what: &str, ready: &str) -> String {
+    stack
+        .browser
+        .wait_until(
+            what,
+            &format!(
+                "const p = document.querySelector('pre.cms-preview__text');
+                 const t = p && p.textContent; return t && ({ready}) && t;"
+            ),
+            WAIT,
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn choose_format(stack: &Stack, label: &str) {
+    stack
+        .browser
+        .eval(
+            "[...document.querySelectorAll('.cms-preview__tabs button')]
+                 .find(b => b.textContent === arguments[0]).click();",
+            vec![json!(label)],
+        )
+        .await;
+}
+
+/// The token toggle: its text, `aria-pressed` and whether it is hidden.
+async fn toggle_state(stack: &Stack) -> Value {
+    stack
+        .browser
+        .eval(
+            "const b = document.querySelector('[data-action=reveal-token]');
+             return [b.textContent, b.getAttribute('aria-pressed'), b.hidden];",
+            vec![],
+        )
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_token_is_revealed_only_on_request_and_copied_as_shown() {
+    let stack = Stack::start().await;
+    let session = stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    // What the clipboard receives.
+    stack
+        .browser
+        .eval(
+            "Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+                 writeText: t => { window.copiedText = t; return Promise.resolve(); } } });",
+            vec![],
+        )
+        .await;
+    stack
+        .browser
+        .eval(
+            "document.querySelector('details.cms-preview').open = true;",
+            vec![],
+        )
+        .await;
+    preview_text(&stack, "the JSON preview", "t.startsWith('{')").await;
+    // JSON carries no token: no toggle.
+    assert_eq!(
+        toggle_state(&stack).await,
+        json!(["Show session token", "false", true])
+    );
+    choose_format(&stack, "curl").await;
+    let masked = preview_text(&stack, "the curl preview", "t.startsWith('curl')").await;
+    assert!(!masked.contains(&session), "hidden by default: {masked}");
+    assert!(
+        masked.contains(&format!("OAuth {}****", &session[..4])),
+        "{masked}"
+    );
+    assert_eq!(
+        toggle_state(&stack).await,
+        json!(["Show session token", "false", false])
+    );
+    stack.click_action("reveal-token").await;
+    let shown = preview_text(
+        &stack,
+        "the revealed curl preview",
+        &format!("t.startsWith('curl') && t.includes('{session}')"),
+    )
+    .await;
+    assert!(
+        shown.contains(&format!("Authorization: OAuth {session}")),
+        "{shown}"
+    );
+    assert_eq!(
+        toggle_state(&stack).await,
+        json!(["Hide session token", "true", false])
+    );
+    stack.browser.screenshot("form_aids-token").await;
+    // Copy copies exactly what is shown.
+    stack.click_action("copy-request").await;
+    let copied = stack
+        .browser
+        .wait_until("the copy", "return window.copiedText", WAIT)
+        .await;
+    assert_eq!(copied, json!(shown));
+    stack.wait_for(".cms-preview__tabs [role=status]").await;
+    assert_eq!(
+        stack.text_of(".cms-preview__tabs [role=status]").await,
+        "Copied."
+    );
+    for (sdk, start, line) in [
+        (
+            "Java SDK",
+            "CloneModelServiceAction action",
+            format!("\naction.sessionId = \"{session}\";\n"),
+        ),
+        (
+            "Python SDK",
+            "action = CloneModelServiceAction()",
+            format!("\naction.sessionId = \"{session}\"\n"),
+        ),
+    ] {
+        choose_format(&stack, sdk).await;
+        let text = preview_text(&stack, sdk, &format!("t.startsWith('{start}')")).await;
+        assert!(text.contains(&line), "{sdk}: {text}");
+    }
+    // Both languages.
+    stack
+        .browser
+        .eval(
+            "const s = document.querySelector('select[name=lang]'); s.value = 'zh-CN';
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await;
+    stack
+        .browser
+        .wait_until(
+            "the Chinese toggle",
+            "return document.querySelector('[data-action=reveal-token]').textContent === '隐藏会话令牌'",
+            WAIT,
+        )
+        .await;
+    // Hidden again: masked, and copied masked.
+    stack.click_action("reveal-token").await;
+    assert_eq!(
+        toggle_state(&stack).await,
+        json!(["显示会话令牌", "false", false])
+    );
+    let python = preview_text(
+        &stack,
+        "the masked Python preview",
+        "t.includes('action.sessionId') && t.includes('****')",
+    )
+    .await;
+    assert!(!python.contains(&session), "{python}");
+    stack.click_action("copy-request").await;
+    stack
+        .browser
+        .wait_until(
+            "the masked copy",
+            "return window.copiedText && window.copiedText.includes('****')",
+            WAIT,
+        )
+        .await;
+    let copied = stack.browser.eval("return window.copiedText", vec![]).await;
+    assert_eq!(copied, json!(python));
+    // Closing the preview hides the token again.
+    stack.click_action("reveal-token").await;
+    stack
+        .browser
+        .eval(
+            "const d = document.querySelector('details.cms-preview'); d.open = false;",
+            vec![],
+        )
+        .await;
+    stack
+        .browser
+        .wait_until(
+            "the toggle reset",
+            "return document.querySelector('[data-action=reveal-token]').getAttribute('aria-pressed') === 'false'",
+            WAIT,
+        )
+        .await;
     stack.finish().await;
 }

@@ -99,6 +99,8 @@ texts! {
     RequestPreview => "Request preview", "请求预览";
     PreviewBlocked => "Fix the problems above to see the request.", "请先修正上面的问题再查看请求。";
     CopyRequest => "Copy", "复制";
+    ShowToken => "Show session token", "显示会话令牌";
+    HideToken => "Hide session token", "隐藏会话令牌";
     Copied => "Copied.", "已复制。";
     // Actions
     Clone => "Clone", "克隆";

@@ -1,5 +1,7 @@
 //! "What will change": the fields that differ from the source, and the request preview
 //! (JSON, curl, Java, Python) with a copy button. The preview is built only while it is open.
+//! The session token is masked in it unless the user reveals it (until the preview closes);
+//! copying copies exactly the text shown.
 
 use leptos::prelude::*;
 
@@ -21,6 +23,11 @@ enum Format {
 impl Format {
     const ALL: [Format; 4] = [Format::Json, Format::Curl, Format::Java, Format::Python];
 
+    /// Whether the format carries the session token (JSON is the body alone).
+    fn has_token(self) -> bool {
+        self != Format::Json
+    }
+
     fn label(self) -> &'static str {
         match self {
             Format::Json => "JSON",
@@ -37,6 +44,7 @@ pub fn ChangesView() -> impl IntoView {
     let preview_open = RwSignal::new(false);
     let format = RwSignal::new(Format::Json);
     let copied = RwSignal::new(false);
+    let reveal = RwSignal::new(false);
     let changes = Memo::new(move |_| {
         let lang = ctx.lang.get();
         ctx.baseline.with(|base| {
@@ -66,7 +74,7 @@ pub fn ChangesView() -> impl IntoView {
             request: &request,
             api_url: &api_url,
             session: &session,
-            reveal_token: false,
+            reveal_token: reveal.get(),
             job_uuid: Some(&intent.job_uuid),
         };
         Some(match format.get() {
@@ -102,6 +110,9 @@ pub fn ChangesView() -> impl IntoView {
                     .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
                     .is_some_and(|d| d.open());
                 preview_open.set(open);
+                if !open {
+                    reveal.set(false);
+                }
             }>
                 <summary>{move || ctx.text(Text::RequestPreview)}</summary>
                 <div class="cms-preview__tabs" role="group" aria-label=move || ctx.text(Text::RequestPreview)>
@@ -123,6 +134,19 @@ pub fn ChangesView() -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                    <button
+                        type="button"
+                        class="cms-button cms-button--quiet"
+                        data-action="reveal-token"
+                        hidden=move || !format.get().has_token()
+                        aria-pressed=move || if reveal.get() { "true" } else { "false" }
+                        on:click=move |_| {
+                            reveal.update(|r| *r = !*r);
+                            copied.set(false);
+                        }
+                    >
+                        {move || ctx.text(if reveal.get() { Text::HideToken } else { Text::ShowToken })}
+                    </button>
                     <button
                         type="button"
                         class="cms-button"

@@ -4,8 +4,8 @@
 //! - [`state`]: the reactive state shared through context; [`controller`]: the intents (load,
 //!   log in, submit, retry, cancel) over the client and the form core.
 //! - Views: the dialog ([`App`]), login, the form and its controls, architecture rows, the
-//!   tag and GPU vendor pickers, the problem summary, what will change, job progress, the
-//!   result, the error; the live name-uniqueness hint.
+//!   tag and GPU vendor pickers, the problem summary, what will change with the request
+//!   preview, job progress, the result, the error; the live name-uniqueness hint.
 
 mod app;
 mod architecture_rows;
