@@ -258,3 +258,75 @@ async fn the_result_passes_an_axe_scan_at_360_px() {
     assert_no_violations("done", &stack.axe_violations("axe-done").await);
     stack.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pickers_name_hint_and_token_toggle_pass_an_axe_scan_at_360_px() {
+    let stack = Stack::start_with(StackOptions {
+        width: 360,
+        height: 740,
+        ..StackOptions::default()
+    })
+    .await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    // The name hint, a tag checked, a uuid that is not one, a GPU vendor row added.
+    stack.set("name", "bge-m3-embedding").await;
+    stack.wait_for(".cms-field__hint--warn").await;
+    stack
+        .wait_for(&format!("input[name=tagUuids][value='{}']", seed::TAG_CJK))
+        .await;
+    stack
+        .browser
+        .eval(
+            &format!(
+                "document.querySelector(\"input[name=tagUuids][value='{}']\").click();",
+                seed::TAG_CJK
+            ),
+            vec![],
+        )
+        .await;
+    stack.set("tagUuids.add", "not-a-uuid").await;
+    stack.click_action("add-tag").await;
+    stack.wait_for("[data-action=add-vendor]").await;
+    stack.click_action("add-vendor").await;
+    stack.wait_for("#cms-err-tagUuids").await;
+    // The preview with the token shown.
+    stack
+        .browser
+        .eval(
+            "document.querySelector('details.cms-preview').open = true;
+             [...document.querySelectorAll('.cms-preview__tabs button')]
+                 .find(b => b.textContent === 'curl').click();",
+            vec![],
+        )
+        .await;
+    stack.click_action("reveal-token").await;
+    let overflow = stack
+        .browser
+        .eval(
+            "const d = document.querySelector('dialog');
+             const wide = [...d.querySelectorAll('*')]
+                 .filter(el => el.getBoundingClientRect().right > d.getBoundingClientRect().right + 1)
+                 .map(el => el.tagName + '.' + el.className);
+             return { scrolls: d.scrollWidth > d.clientWidth + 1, wide };",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        overflow,
+        json!({"scrolls": false, "wide": []}),
+        "no horizontal scrolling at 360 px"
+    );
+    assert_no_violations("pickers", &stack.axe_violations("axe-pickers-360").await);
+    // Every control of the pickers has a visible label.
+    let unlabelled = stack
+        .browser
+        .eval(
+            "return [...document.querySelectorAll('dialog input, dialog select, dialog textarea')]
+               .filter(el => !(el.labels && el.labels.length && el.labels[0].offsetWidth))
+               .map(el => el.name);",
+            vec![],
+        )
+        .await;
+    assert_eq!(unlabelled, json!([]), "controls without a visible label");
+    stack.finish().await;
+}
