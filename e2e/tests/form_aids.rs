@@ -549,6 +549,15 @@ async fn gpu_vendors_and_specs_are_picked_in_rows() {
             WAIT,
         )
         .await;
+    // Focus does not fall to the page with the removed button: it lands on "add".
+    stack
+        .browser
+        .wait_until(
+            "focus on the add button",
+            "return document.activeElement.dataset.action === 'add-vendor'",
+            WAIT,
+        )
+        .await;
     stack.click_action("add-vendor").await;
     let focused = stack
         .browser

@@ -199,8 +199,9 @@ fn TagChecks() -> impl IntoView {
                         prop:value=move || typed.get()
                         on:input=move |ev| typed.set(event_target_value(&ev))
                         on:keydown=move |ev| {
-                            // Enter adds the uuid instead of submitting the form.
-                            if ev.key() == "Enter" {
+                            // Enter adds the uuid instead of submitting the form (not while an
+                            // input method is composing: there Enter confirms the composition).
+                            if ev.key() == "Enter" && !ev.is_composing() {
                                 ev.prevent_default();
                                 add();
                             }
