@@ -389,3 +389,25 @@ fn VendorRow(
         </fieldset>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spec_is_of_another_vendor_only_when_the_loaded_specs_say_so() {
+        let spec = |uuid: &str, vendor: Option<&str>| GpuSpecInventory {
+            uuid: uuid.into(),
+            vendor: vendor.map(str::to_owned),
+            ..GpuSpecInventory::default()
+        };
+        let specs = [spec("a100", Some("NVIDIA")), spec("odd", None)];
+        assert!(!of_another_vendor(&specs, "a100", "NVIDIA"));
+        assert!(!of_another_vendor(&specs, "a100", "nvidia"));
+        assert!(of_another_vendor(&specs, "a100", "Huawei"));
+        // Unknown uuids cannot be judged: they stay.
+        assert!(!of_another_vendor(&specs, "unknown", "Huawei"));
+        // A spec without a vendor belongs to none.
+        assert!(of_another_vendor(&specs, "odd", "Huawei"));
+    }
+}
