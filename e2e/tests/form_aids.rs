@@ -403,6 +403,13 @@ async fn the_session_token_is_revealed_only_on_request_and_copied_as_shown() {
         toggle_state(&stack).await,
         json!(["Hide session token", "true", false])
     );
+    stack
+        .browser
+        .eval(
+            "document.querySelector('.cms-preview__tabs').scrollIntoView();",
+            vec![],
+        )
+        .await;
     stack.browser.screenshot("form_aids-token").await;
     // Copy copies exactly what is shown.
     stack.click_action("copy-request").await;

@@ -136,7 +136,7 @@ pub fn ChangesView() -> impl IntoView {
                         .collect_view()}
                     <button
                         type="button"
-                        class="cms-button cms-button--quiet"
+                        class="cms-button cms-preview__token"
                         data-action="reveal-token"
                         hidden=move || !format.get().has_token()
                         aria-pressed=move || if reveal.get() { "true" } else { "false" }
