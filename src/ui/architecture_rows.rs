@@ -1,17 +1,65 @@
 //! The architecture rows: one per architecture (architecture, VM image, docker image), keyed by
 //! the row's stable id, so editing one row never re-renders the others.
+//!
+//! The draft is one signal. If each row's controls read it, a keystroke anywhere would wake
+//! every control of every row (with 64 rows, hundreds of them). Instead each row has its own
+//! cells (its content, its position, its shown problems), and two effects copy into a row's
+//! cells only what changed: a keystroke wakes the row it changed and nothing else.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
 use super::controller;
 use super::state::{control_id, error_id, Ctx};
-use crate::form::{row_control_name, ProblemKey, RowField, RowId, KNOWN_ARCHITECTURES};
+use crate::form::{
+    row_control_name, ArchitectureRow, Problem, ProblemKey, Problems, RowField, RowId,
+    KNOWN_ARCHITECTURES,
+};
 use crate::i18n::Text;
+
+/// The shown problem of each of a row's controls, in [`RowField::ALL`] order.
+type RowProblems = [Option<Problem>; 3];
+
+/// A row's own reactive state, owned by the row's view (disposed with it).
+#[derive(Clone, Copy)]
+struct RowCells {
+    row: RwSignal<ArchitectureRow>,
+    index: RwSignal<usize>,
+    problems: RwSignal<RowProblems>,
+}
+
+type CellMap = StoredValue<BTreeMap<RowId, RowCells>>;
+
+fn slot(field: RowField) -> usize {
+    match field {
+        RowField::CpuArchitecture => 0,
+        RowField::VmImageUuid => 1,
+        RowField::DockerImage => 2,
+    }
+}
+
+fn shown_row_problems(
+    id: RowId,
+    submitted: bool,
+    touched: &BTreeSet<ProblemKey>,
+    problems: &Problems,
+) -> RowProblems {
+    RowField::ALL.map(|field| {
+        let key = ProblemKey::Row { row: id, field };
+        if submitted || touched.contains(&key) {
+            problems.get(key).cloned()
+        } else {
+            None
+        }
+    })
+}
 
 /// The list of rows and the add button.
 #[component]
 pub fn ArchitectureRows() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let cells: CellMap = StoredValue::new(BTreeMap::new());
     let ids = Memo::new(move |_| {
         ctx.draft.with(|d| {
             d.architecture_rows
@@ -20,13 +68,45 @@ pub fn ArchitectureRows() -> impl IntoView {
                 .collect::<Vec<RowId>>()
         })
     });
+    // The draft's rows into the rows' cells, only where they differ.
+    Effect::new(move |_| {
+        ctx.draft.with(|d| {
+            cells.with_value(|cells| {
+                for (index, row) in d.architecture_rows.iter().enumerate() {
+                    let Some(c) = cells.get(&row.id) else { continue };
+                    if c.row.try_with_untracked(|r| r != row) == Some(true) {
+                        c.row.try_set(row.clone());
+                    }
+                    if c.index.try_get_untracked().is_some_and(|i| i != index) {
+                        c.index.try_set(index);
+                    }
+                }
+            })
+        })
+    });
+    // The shown problems into the rows' cells, only where they differ.
+    Effect::new(move |_| {
+        let submitted = ctx.submitted.get();
+        ctx.touched.with(|touched| {
+            ctx.problems.with(|problems| {
+                cells.with_value(|cells| {
+                    for (id, c) in cells {
+                        let shown = shown_row_problems(*id, submitted, touched, problems);
+                        if c.problems.try_with_untracked(|p| *p != shown) == Some(true) {
+                            c.problems.try_set(shown);
+                        }
+                    }
+                })
+            })
+        })
+    });
     view! {
         <div class="cms-rows">
             <Show when=move || ids.with(Vec::is_empty)>
                 <p class="cms-field__hint">{move || ctx.text(Text::NoArchitectures)}</p>
             </Show>
             <For each=move || ids.get() key=|id| *id let:id>
-                <ArchitectureRowView id=id />
+                <ArchitectureRowView id=id cells=cells />
             </For>
             <button
                 type="button"
@@ -47,20 +127,6 @@ pub fn ArchitectureRows() -> impl IntoView {
     }
 }
 
-fn row_value(ctx: Ctx, id: RowId, field: RowField) -> Memo<String> {
-    Memo::new(move |_| {
-        ctx.draft.with(|d| {
-            d.row(id)
-                .map(|r| match field {
-                    RowField::CpuArchitecture => r.cpu_architecture.clone(),
-                    RowField::VmImageUuid => r.vm_image_uuid.clone(),
-                    RowField::DockerImage => r.docker_image.clone(),
-                })
-                .unwrap_or_default()
-        })
-    })
-}
-
 fn set_row(ctx: Ctx, id: RowId, field: RowField, value: String) {
     ctx.draft.update(|d| {
         if let Some(row) = d.row_mut(id) {
@@ -74,16 +140,46 @@ fn set_row(ctx: Ctx, id: RowId, field: RowField, value: String) {
     });
 }
 
+/// The row's cells, made from the draft as it is now and registered for the sync effects.
+fn row_cells(ctx: Ctx, id: RowId, cells: CellMap) -> RowCells {
+    let (row, index) = ctx.draft.with_untracked(|d| {
+        (
+            d.row(id).cloned().unwrap_or_default(),
+            d.row_index(id).unwrap_or(0),
+        )
+    });
+    let problems = ctx.touched.with_untracked(|touched| {
+        ctx.problems.with_untracked(|problems| {
+            shown_row_problems(id, ctx.submitted.get_untracked(), touched, problems)
+        })
+    });
+    let own = RowCells {
+        row: RwSignal::new(row),
+        index: RwSignal::new(index),
+        problems: RwSignal::new(problems),
+    };
+    cells.update_value(|m| {
+        m.insert(id, own);
+    });
+    on_cleanup(move || {
+        cells.try_update_value(|m| {
+            m.remove(&id);
+        });
+    });
+    own
+}
+
 /// One row.
 #[component]
-fn ArchitectureRowView(id: RowId) -> impl IntoView {
+fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let index = Memo::new(move |_| ctx.draft.with(|d| d.row_index(id).unwrap_or(0)));
-    let arch = row_value(ctx, id, RowField::CpuArchitecture);
-    let vm = row_value(ctx, id, RowField::VmImageUuid);
-    let docker = row_value(ctx, id, RowField::DockerImage);
+    let own = row_cells(ctx, id, cells);
+    let index = own.index;
+    let arch = Memo::new(move |_| own.row.with(|r| r.cpu_architecture.clone()));
+    let vm = Memo::new(move |_| own.row.with(|r| r.vm_image_uuid.clone()));
+    let docker = Memo::new(move |_| own.row.with(|r| r.docker_image.clone()));
     let name = move |field| row_control_name(index.get(), field);
-    let problem = move |field| ctx.shown_problem(ProblemKey::Row { row: id, field });
+    let problem = move |field| own.problems.with(|p| p[slot(field)].clone());
     let leave = move |field| move |_| ctx.touch(ProblemKey::Row { row: id, field });
     let error_view = move |field: RowField| {
         move || {
