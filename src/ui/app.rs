@@ -167,7 +167,7 @@ pub fn App() -> impl IntoView {
         </dialog>
         <Show when=move || ctx.closed.get()>
             <main class="cms-closed">
-                <p>{move || ctx.text(Text::Closed)}</p>
+                <p>{ctx.tr(Text::Closed)}</p>
                 <button
                     type="button"
                     class="cms-button"
@@ -182,7 +182,7 @@ pub fn App() -> impl IntoView {
                         ctx.closed.set(false);
                     }
                 >
-                    {move || ctx.text(Text::Reopen)}
+                    {ctx.tr(Text::Reopen)}
                 </button>
             </main>
         </Show>

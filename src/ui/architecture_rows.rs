@@ -73,7 +73,9 @@ pub fn ArchitectureRows() -> impl IntoView {
         ctx.draft.with(|d| {
             cells.with_value(|cells| {
                 for (index, row) in d.architecture_rows.iter().enumerate() {
-                    let Some(c) = cells.get(&row.id) else { continue };
+                    let Some(c) = cells.get(&row.id) else {
+                        continue;
+                    };
                     if c.row.try_with_untracked(|r| r != row) == Some(true) {
                         c.row.try_set(row.clone());
                     }
@@ -103,7 +105,7 @@ pub fn ArchitectureRows() -> impl IntoView {
     view! {
         <div class="cms-rows">
             <Show when=move || ids.with(Vec::is_empty)>
-                <p class="cms-field__hint">{move || ctx.text(Text::NoArchitectures)}</p>
+                <p class="cms-field__hint">{ctx.tr(Text::NoArchitectures)}</p>
             </Show>
             <For each=move || ids.get() key=|id| *id let:id>
                 <ArchitectureRowView id=id cells=cells />
@@ -121,7 +123,7 @@ pub fn ArchitectureRows() -> impl IntoView {
                     }
                 }
             >
-                {move || ctx.text(Text::AddArchitecture)}
+                {ctx.tr(Text::AddArchitecture)}
             </button>
         </div>
     }
@@ -228,7 +230,7 @@ fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
         <fieldset class="cms-row">
             <legend>{move || format!("{} {}", ctx.text(Text::RowLabel), index.get() + 1)}</legend>
             <div class="cms-field">
-                <label for=move || label_for(RowField::CpuArchitecture)>{move || ctx.text(Text::Architecture)}</label>
+                <label for=move || label_for(RowField::CpuArchitecture)>{ctx.tr(Text::Architecture)}</label>
                 <select
                     id=move || label_for(RowField::CpuArchitecture)
                     name=move || name(RowField::CpuArchitecture)
@@ -244,7 +246,7 @@ fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
                 {error_view(RowField::CpuArchitecture)}
             </div>
             <div class="cms-field">
-                <label for=move || label_for(RowField::VmImageUuid)>{move || ctx.text(Text::VmImage)}</label>
+                <label for=move || label_for(RowField::VmImageUuid)>{ctx.tr(Text::VmImage)}</label>
                 <input
                     id=move || label_for(RowField::VmImageUuid)
                     name=move || name(RowField::VmImageUuid)
@@ -272,7 +274,7 @@ fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
                 {error_view(RowField::VmImageUuid)}
             </div>
             <div class="cms-field">
-                <label for=move || label_for(RowField::DockerImage)>{move || ctx.text(Text::DockerImage)}</label>
+                <label for=move || label_for(RowField::DockerImage)>{ctx.tr(Text::DockerImage)}</label>
                 <input
                     id=move || label_for(RowField::DockerImage)
                     name=move || name(RowField::DockerImage)
@@ -298,7 +300,7 @@ fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
                     });
                 }
             >
-                {move || ctx.text(Text::RemoveArchitecture)}
+                {ctx.tr(Text::RemoveArchitecture)}
             </button>
         </fieldset>
     }

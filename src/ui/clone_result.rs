@@ -46,18 +46,18 @@ pub fn CloneResult() -> impl IntoView {
     };
     view! {
         <div class="cms-result" role="status">
-            <p class="cms-result__title">{move || ctx.text(Text::CloneDone)}</p>
+            <p class="cms-result__title">{ctx.tr(Text::CloneDone)}</p>
             <dl class="cms-facts">
                 <div class="cms-facts__row">
-                    <dt>{move || ctx.text(Text::NewUuid)}</dt>
+                    <dt>{ctx.tr(Text::NewUuid)}</dt>
                     <dd><code data-result="uuid">{uuid}</code></dd>
                 </div>
                 <div class="cms-facts__row">
-                    <dt>{move || ctx.text(Text::NewName)}</dt>
+                    <dt>{ctx.tr(Text::NewName)}</dt>
                     <dd data-result="name">{name}</dd>
                 </div>
                 <div class="cms-facts__row">
-                    <dt>{move || ctx.text(Text::Images)}</dt>
+                    <dt>{ctx.tr(Text::Images)}</dt>
                     <dd><ul class="cms-result__images">{images}</ul></dd>
                 </div>
             </dl>
@@ -66,10 +66,10 @@ pub fn CloneResult() -> impl IntoView {
                 <button type="button" class="cms-button" data-action="copy-result" on:click=move |_| {
                     copy_text(&uuid(), move || copied.set(true));
                 }>
-                    {move || ctx.text(Text::CopyUuid)}
+                    {ctx.tr(Text::CopyUuid)}
                 </button>
                 <button type="button" class="cms-button cms-button--primary" data-action="clone-another" on:click=move |_| controller::clone_another(ctx)>
-                    {move || ctx.text(Text::CloneAnother)}
+                    {ctx.tr(Text::CloneAnother)}
                 </button>
             </div>
         </div>

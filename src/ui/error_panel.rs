@@ -51,7 +51,7 @@ pub fn ErrorPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="cms-error" role="alert">
-            <p class="cms-error__title">{move || ctx.text(Text::CloneFailed)}</p>
+            <p class="cms-error__title">{ctx.tr(Text::CloneFailed)}</p>
             {move || ctx.error.get().map(|e| error_facts(ctx.lang.get(), &e))}
         </div>
     }

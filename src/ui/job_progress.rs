@@ -43,7 +43,7 @@ pub fn JobProgress() -> impl IntoView {
             <p class="cms-progress__elapsed" data-elapsed>{elapsed}</p>
             <p class="cms-field__hint">{attempts}</p>
             <p class="cms-field__hint">
-                {move || ctx.text(Text::JobHandover)}
+                {ctx.tr(Text::JobHandover)}
                 " "
                 <code class="cms-progress__job">{job}</code>
             </p>

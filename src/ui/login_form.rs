@@ -35,7 +35,7 @@ pub fn LoginForm() -> impl IntoView {
         >
             <p class="cms-note" role="status">{intro}</p>
             <div class="cms-field">
-                <label for="cms-accountName">{move || ctx.text(Text::AccountName)}</label>
+                <label for="cms-accountName">{ctx.tr(Text::AccountName)}</label>
                 <input
                     id="cms-accountName"
                     name="accountName"
@@ -48,7 +48,7 @@ pub fn LoginForm() -> impl IntoView {
                 />
             </div>
             <div class="cms-field">
-                <label for="cms-password">{move || ctx.text(Text::Password)}</label>
+                <label for="cms-password">{ctx.tr(Text::Password)}</label>
                 <input
                     id="cms-password"
                     name="password"

@@ -28,4 +28,5 @@ mod unavailable_view;
 mod vendor_picker;
 
 pub use app::App;
-pub use state::Phase;
+pub use architecture_rows::ArchitectureRows;
+pub use state::{Ctx, Phase};

@@ -57,7 +57,7 @@ pub fn ProblemSummary() -> impl IntoView {
     view! {
         <div class="cms-summary" role="alert" tabindex="-1" node_ref=root hidden=move || !visible()>
             <Show when=visible>
-                <p class="cms-summary__title">{move || ctx.text(Text::SummaryTitle)}</p>
+                <p class="cms-summary__title">{ctx.tr(Text::SummaryTitle)}</p>
                 <ul>
                     {move || {
                         items()

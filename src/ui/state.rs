@@ -175,6 +175,13 @@ impl Ctx {
         crate::i18n::t(self.lang.get(), text)
     }
 
+    /// A text in the current language as a reactive view or attribute: `{ctx.tr(Text::Clone)}`.
+    /// Every text of the dialog shares this one closure type; a `move || ctx.text(..)` written
+    /// out at each place would compile the renderer's reactive code once per place.
+    pub fn tr(self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.text(text)
+    }
+
     /// Marks a key as left by the user: its problem is shown from now on.
     pub fn touch(&self, key: ProblemKey) {
         if !self.touched.with_untracked(|t| t.contains(&key)) {
