@@ -94,7 +94,6 @@ texts! {
     RemoveVendor => "Remove", "删除";
     // Changes and preview
     WhatWillChange => "What will change", "将要修改的内容";
-    NoChanges => "Only the name and a new uuid differ from the source.", "除名称和新 UUID 外与源服务相同。";
     NothingChanged => "Nothing differs from the source.", "与源服务没有差异。";
     RequestPreview => "Request preview", "请求预览";
     PreviewBlocked => "Fix the problems above to see the request.", "请先修正上面的问题再查看请求。";

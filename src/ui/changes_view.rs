@@ -86,9 +86,9 @@ pub fn ChangesView() -> impl IntoView {
     };
     view! {
         <section class="cms-changes" aria-labelledby="cms-changes-title">
-            <h2 class="cms-section__title" id="cms-changes-title">{move || ctx.text(Text::WhatWillChange)}</h2>
+            <h2 class="cms-section__title" id="cms-changes-title">{ctx.tr(Text::WhatWillChange)}</h2>
             <Show when=move || changes.with(Vec::is_empty)>
-                <p class="cms-field__hint">{move || ctx.text(Text::NothingChanged)}</p>
+                <p class="cms-field__hint">{ctx.tr(Text::NothingChanged)}</p>
             </Show>
             // Keyed by content: a keystroke replaces only the row it changed.
             <dl class="cms-diff" hidden=move || changes.with(Vec::is_empty)>
@@ -114,8 +114,8 @@ pub fn ChangesView() -> impl IntoView {
                     reveal.set(false);
                 }
             }>
-                <summary>{move || ctx.text(Text::RequestPreview)}</summary>
-                <div class="cms-preview__tabs" role="group" aria-label=move || ctx.text(Text::RequestPreview)>
+                <summary>{ctx.tr(Text::RequestPreview)}</summary>
+                <div class="cms-preview__tabs" role="group" aria-label=ctx.tr(Text::RequestPreview)>
                     {Format::ALL
                         .into_iter()
                         .map(|f| {
@@ -157,7 +157,7 @@ pub fn ChangesView() -> impl IntoView {
                             }
                         }
                     >
-                        {move || ctx.text(Text::CopyRequest)}
+                        {ctx.tr(Text::CopyRequest)}
                     </button>
                     <span role="status" class="cms-field__hint">
                         {move || copied.get().then(|| ctx.text(Text::Copied))}

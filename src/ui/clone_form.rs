@@ -103,12 +103,12 @@ pub fn CloneForm() -> impl IntoView {
             }
         >
             <p class="cms-source">
-                <span class="cms-source__label">{move || ctx.text(Text::SourceLabel)}</span>
+                <span class="cms-source__label">{ctx.tr(Text::SourceLabel)}</span>
                 " "
                 <span class="cms-source__value">{source_line}</span>
             </p>
             <Show when=move || ctx.restored.get()>
-                <p class="cms-note" role="status">{move || ctx.text(Text::DraftRestored)}</p>
+                <p class="cms-note" role="status">{ctx.tr(Text::DraftRestored)}</p>
             </Show>
             <ProblemSummary />
             <fieldset class="cms-fieldset" disabled=busy>
@@ -122,10 +122,10 @@ pub fn CloneForm() -> impl IntoView {
             <ChangesView />
             <div class="cms-actions">
                 <button type="button" class="cms-button" data-action="cancel" on:click=move |_| controller::cancel(ctx)>
-                    {move || ctx.text(Text::Cancel)}
+                    {ctx.tr(Text::Cancel)}
                 </button>
                 <button type="submit" class="cms-button cms-button--primary" aria-disabled=move || busy().then_some("true")>
-                    {move || ctx.text(Text::Clone)}
+                    {ctx.tr(Text::Clone)}
                 </button>
             </div>
         </form>

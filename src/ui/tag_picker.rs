@@ -161,10 +161,10 @@ fn TagChecks() -> impl IntoView {
         >
             <legend class="cms-field__label">{move || field_label(ctx.lang.get(), FIELD)}</legend>
             <Show when=move || loading.get()>
-                <p class="cms-field__hint" role="status">{move || ctx.text(Text::TagsLoading)}</p>
+                <p class="cms-field__hint" role="status">{ctx.tr(Text::TagsLoading)}</p>
             </Show>
             <Show when=nothing>
-                <p class="cms-field__hint">{move || ctx.text(Text::NoTags)}</p>
+                <p class="cms-field__hint">{ctx.tr(Text::NoTags)}</p>
             </Show>
             <ul class="cms-checks">
                 <For each=move || known.get() key=|(uuid, _)| uuid.clone() let:tag>
@@ -187,7 +187,7 @@ fn TagChecks() -> impl IntoView {
                 </For>
             </ul>
             <div class="cms-choices__add">
-                <label for=add_id.clone()>{move || ctx.text(Text::AddTagUuid)}</label>
+                <label for=add_id.clone()>{ctx.tr(Text::AddTagUuid)}</label>
                 <div class="cms-choices__add-row">
                     <input
                         id=add_id
@@ -209,7 +209,7 @@ fn TagChecks() -> impl IntoView {
                         aria-describedby=move || ctx.field_problem(FIELD).map(|_| error_id(name))
                     />
                     <button type="button" class="cms-button" data-action="add-tag" on:click=move |_| add()>
-                        {move || ctx.text(Text::Add)}
+                        {ctx.tr(Text::Add)}
                     </button>
                 </div>
             </div>

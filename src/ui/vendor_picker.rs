@@ -59,7 +59,7 @@ pub fn VendorPicker() -> impl IntoView {
                 <Show
                     when=move || !loading.get()
                     fallback=move || {
-                        view! { <p class="cms-field__hint" role="status">{move || ctx.text(Text::GpuSpecsLoading)}</p> }
+                        view! { <p class="cms-field__hint" role="status">{ctx.tr(Text::GpuSpecsLoading)}</p> }
                     }
                 >
                     <VendorRows />
@@ -119,7 +119,7 @@ fn VendorRows() -> impl IntoView {
                 data-action="add-vendor"
                 on:click=add
             >
-                {move || ctx.text(Text::AddVendor)}
+                {ctx.tr(Text::AddVendor)}
             </button>
         </div>
     }
@@ -333,7 +333,7 @@ fn VendorRow(
         <fieldset class="cms-row cms-vendor" class:cms-row--invalid=move || invalid.get()>
             <legend>{move || format!("{} {}", ctx.text(Text::GpuVendor), number())}</legend>
             <div class="cms-field">
-                <label for=select_id.clone()>{move || ctx.text(Text::GpuVendor)}</label>
+                <label for=select_id.clone()>{ctx.tr(Text::GpuVendor)}</label>
                 <select
                     id=select_id
                     name=FIELD.api_name()
@@ -345,14 +345,14 @@ fn VendorRow(
                 </select>
             </div>
             <fieldset class="cms-vendor__specs">
-                <legend>{move || ctx.text(Text::GpuSpecs)}</legend>
+                <legend>{ctx.tr(Text::GpuSpecs)}</legend>
                 <Show when=move || vendor.with(String::is_empty) && others.with(Vec::is_empty)>
-                    <p class="cms-field__hint">{move || ctx.text(Text::ChooseVendorFirst)}</p>
+                    <p class="cms-field__hint">{ctx.tr(Text::ChooseVendorFirst)}</p>
                 </Show>
                 <Show when=move || {
                     !vendor.with(String::is_empty) && offered.with(Vec::is_empty) && others.with(Vec::is_empty)
                 }>
-                    <p class="cms-field__hint">{move || ctx.text(Text::NoSpecsOfVendor)}</p>
+                    <p class="cms-field__hint">{ctx.tr(Text::NoSpecsOfVendor)}</p>
                 </Show>
                 <ul class="cms-checks">
                     <For each=move || offered.get() key=|(uuid, _)| uuid.clone() let:spec>
@@ -384,7 +384,7 @@ fn VendorRow(
                 aria-label=move || format!("{} {} {}", ctx.text(Text::RemoveVendor), ctx.text(Text::GpuVendor), number())
                 on:click=remove
             >
-                {move || ctx.text(Text::RemoveVendor)}
+                {ctx.tr(Text::RemoveVendor)}
             </button>
         </fieldset>
     }
