@@ -82,7 +82,7 @@ async fn keystroke_to_dom_update_with_64_architecture_rows() {
         .browser
         .wait_until(
             "64 rows",
-            "return document.querySelectorAll('fieldset.cms-row').length === 64",
+            "return document.querySelectorAll('.cms-rows > fieldset.cms-row').length === 64",
             WAIT,
         )
         .await;
@@ -117,7 +117,7 @@ async fn keystroke_to_dom_update_with_64_architecture_rows() {
     let rows = stack
         .browser
         .eval(
-            "return document.querySelectorAll('fieldset.cms-row').length",
+            "return document.querySelectorAll('.cms-rows > fieldset.cms-row').length",
             vec![],
         )
         .await;

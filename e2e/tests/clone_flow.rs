@@ -201,7 +201,7 @@ async fn rows_are_added_and_removed_and_sent_together() {
         .browser
         .wait_until(
             "two rows",
-            "return document.querySelectorAll('fieldset.cms-row').length === 2",
+            "return document.querySelectorAll('.cms-rows > fieldset.cms-row').length === 2",
             WAIT,
         )
         .await;
