@@ -48,6 +48,9 @@ pub fn CloneForm() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    // Navigation → interactive pre-filled form (the benchmark's figure): effects run once the
+    // form's nodes, with their values and handlers, are in the document.
+    Effect::new(move |_| controller::mark("cms-editing"));
     // The pickers' choices, and the live check of the name while the form is shown.
     controller::load_choices(ctx);
     name_check::watch_name(ctx);

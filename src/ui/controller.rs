@@ -81,7 +81,6 @@ pub fn load_source(ctx: Ctx) {
                 ctx.intent.set(intent);
                 ctx.restored.set(restored);
                 ctx.phase.set(Phase::Editing);
-                mark("cms-editing");
             }
             Ok(None) => {
                 ctx.unavailable
@@ -330,7 +329,8 @@ pub fn focus_control(name: &str) {
 }
 
 /// A performance mark (`performance.getEntriesByName(name)`), for hosts and benchmarks.
-fn mark(name: &str) {
+/// A `performance` mark, for the benchmarks (docs/benchmarks.md).
+pub(super) fn mark(name: &str) {
     if let Some(performance) = window().performance() {
         let _ = performance.mark(name);
     }
