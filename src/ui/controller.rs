@@ -276,10 +276,12 @@ pub async fn name_taken(ctx: Ctx, name: &str) -> Option<bool> {
     client(ctx).name_taken(name).await.ok()
 }
 
-/// Loads the tags and the GPU specs once, for the pickers. Without them (an error, or a server
-/// that has no GPU specs to offer) the form lets the user type the values instead.
+/// Loads the tags and the GPU specs for the pickers, once they are loaded. Without them (an
+/// error, or a server that has no GPU specs to offer) the form lets the user type the values
+/// instead; a failed load is tried again the next time the form is shown (after a login, say:
+/// an expired session is one way to fail).
 pub fn load_choices(ctx: Ctx) {
-    if ctx.tags.with_untracked(|c| *c == Choices::NotLoaded) {
+    if ctx.tags.with_untracked(Choices::wanted) {
         ctx.tags.set(Choices::Loading);
         spawn_local(async move {
             ctx.tags.set(match client(ctx).tags().await {
@@ -288,7 +290,7 @@ pub fn load_choices(ctx: Ctx) {
             });
         });
     }
-    if ctx.gpu_specs.with_untracked(|c| *c == Choices::NotLoaded) {
+    if ctx.gpu_specs.with_untracked(Choices::wanted) {
         ctx.gpu_specs.set(Choices::Loading);
         spawn_local(async move {
             ctx.gpu_specs.set(match client(ctx).gpu_specs().await {
@@ -329,7 +331,6 @@ pub fn focus_control(name: &str) {
 }
 
 /// A performance mark (`performance.getEntriesByName(name)`), for hosts and benchmarks.
-/// A `performance` mark, for the benchmarks (docs/benchmarks.md).
 pub(super) fn mark(name: &str) {
     if let Some(performance) = window().performance() {
         let _ = performance.mark(name);

@@ -74,6 +74,11 @@ pub enum Choices<T> {
 }
 
 impl<T> Choices<T> {
+    /// Whether a load should start: never tried, or failed before.
+    pub fn wanted(&self) -> bool {
+        matches!(self, Choices::NotLoaded | Choices::Failed)
+    }
+
     pub fn is_failed(&self) -> bool {
         matches!(self, Choices::Failed)
     }
