@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use super::choice_label::{check_label, problem_item};
+use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
 use super::field_controls::{field_error, LinesField};
 use super::list_text::{lines_to_list, list_to_lines};
 use super::state::{control_id, error_id, Choices, Ctx};
@@ -43,13 +43,7 @@ pub fn TagPicker() -> impl IntoView {
 
 /// Checks (`on`) or unchecks a tag uuid in the draft.
 fn set_tag(ctx: Ctx, uuid: &str, on: bool) {
-    ctx.draft.update(|d| {
-        if !on {
-            d.tag_uuids.retain(|u| u != uuid);
-        } else if !d.tag_uuids.iter().any(|u| u == uuid) {
-            d.tag_uuids.push(uuid.to_owned());
-        }
-    });
+    ctx.draft.update(|d| set_member(&mut d.tag_uuids, uuid, on));
     ctx.touch(ProblemKey::Field(FIELD));
 }
 
@@ -100,32 +94,12 @@ fn TagChecks() -> impl IntoView {
         ctx.tags.with(|c| {
             c.ready()
                 .iter()
-                .map(|t| {
-                    let name = t.name.clone().filter(|n| !n.is_empty());
-                    (t.uuid.clone(), name.unwrap_or_else(|| t.uuid.clone()))
-                })
+                .map(|t| named_choice(&t.uuid, t.name.as_deref()))
                 .collect::<Vec<_>>()
         })
     });
     // Every uuid the draft had while the form was open, in order of appearance.
-    let seen = RwSignal::new(selected.get_untracked());
-    Effect::new(move |_| {
-        let fresh: Vec<String> = selected.with(|s| {
-            s.iter()
-                .filter(|u| !seen.with_untracked(|seen| seen.contains(u)))
-                .cloned()
-                .collect()
-        });
-        if !fresh.is_empty() {
-            seen.update(|s| {
-                for u in fresh {
-                    if !s.contains(&u) {
-                        s.push(u);
-                    }
-                }
-            });
-        }
-    });
+    let seen = remember_seen(selected);
     // The seen uuids that are not among the tags, with a stable position for their ids.
     let others = Memo::new(move |_| {
         known.with(|known| {

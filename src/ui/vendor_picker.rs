@@ -12,7 +12,7 @@
 
 use leptos::prelude::*;
 
-use super::choice_label::{check_label, problem_item};
+use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
 use super::controller;
 use super::field_controls::{field_error, LinesField};
 use super::list_text::{lines_to_vendors, vendors_to_lines};
@@ -211,26 +211,12 @@ fn VendorRow(
                             .as_deref()
                             .is_some_and(|v| v.eq_ignore_ascii_case(&vendor))
                 })
-                .map(|s| {
-                    let name = s.name.clone().filter(|n| !n.is_empty());
-                    (s.uuid.clone(), name.unwrap_or_else(|| s.uuid.clone()))
-                })
+                .map(|s| named_choice(&s.uuid, s.name.as_deref()))
                 .collect::<Vec<_>>()
         })
     });
     // Every spec uuid this row had while the form was open.
-    let seen = RwSignal::new(chosen.get_untracked());
-    Effect::new(move |_| {
-        let fresh: Vec<String> = chosen.with(|c| {
-            c.iter()
-                .filter(|u| !seen.with_untracked(|s| s.contains(u)))
-                .cloned()
-                .collect()
-        });
-        if !fresh.is_empty() {
-            seen.update(|s| s.extend(fresh));
-        }
-    });
+    let seen = remember_seen(chosen);
     // Seen uuids outside the vendor's specs (those of another vendor only while chosen).
     let others = Memo::new(move |_| {
         let vendor = vendor.get();
@@ -263,11 +249,7 @@ fn VendorRow(
         };
         ctx.draft.update(|d| {
             if let Some(e) = d.vendor_specs.get_mut(i) {
-                if !on {
-                    e.spec_uuids.retain(|u| *u != uuid);
-                } else if !e.spec_uuids.contains(&uuid) {
-                    e.spec_uuids.push(uuid);
-                }
+                set_member(&mut e.spec_uuids, &uuid, on);
             }
         });
         ctx.touch(key);
