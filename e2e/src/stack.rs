@@ -29,6 +29,17 @@ pub struct StackOptions {
     pub job_ms: u64,
 }
 
+impl StackOptions {
+    /// A phone-sized window (360 × 740), for the narrow-layout checks.
+    pub fn narrow() -> Self {
+        StackOptions {
+            width: 360,
+            height: 740,
+            ..StackOptions::default()
+        }
+    }
+}
+
 impl Default for StackOptions {
     fn default() -> Self {
         StackOptions {

@@ -140,14 +140,7 @@ async fn the_chinese_ui_works_end_to_end() {
     stack.set("requestCpu", "2").await;
     stack.set("description", "中文描述,已修改").await;
     // Switching the language in place keeps the input.
-    stack
-        .browser
-        .eval(
-            "const s = document.querySelector('select[name=lang]'); s.value = 'en';
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await;
+    stack.set("lang", "en").await;
     stack
         .browser
         .wait_until(
@@ -157,14 +150,7 @@ async fn the_chinese_ui_works_end_to_end() {
         )
         .await;
     assert_eq!(stack.value("description").await, "中文描述,已修改");
-    stack
-        .browser
-        .eval(
-            "const s = document.querySelector('select[name=lang]'); s.value = 'zh-CN';
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await;
+    stack.set("lang", "zh-CN").await;
     stack.submit().await;
     stack.wait_phase("done").await;
     assert_eq!(
@@ -233,12 +219,7 @@ async fn every_phase_passes_an_axe_scan() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_result_passes_an_axe_scan_at_360_px() {
-    let stack = Stack::start_with(StackOptions {
-        width: 360,
-        height: 740,
-        ..StackOptions::default()
-    })
-    .await;
+    let stack = Stack::start_with(StackOptions::narrow()).await;
     stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
     stack.browser.screenshot("narrow-editing").await;
     let overflow = stack
@@ -261,12 +242,7 @@ async fn the_result_passes_an_axe_scan_at_360_px() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pickers_name_hint_and_token_toggle_pass_an_axe_scan_at_360_px() {
-    let stack = Stack::start_with(StackOptions {
-        width: 360,
-        height: 740,
-        ..StackOptions::default()
-    })
-    .await;
+    let stack = Stack::start_with(StackOptions::narrow()).await;
     stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
     // The name hint, a tag checked, a uuid that is not one, a GPU vendor row added.
     stack.set("name", "bge-m3-embedding").await;

@@ -440,14 +440,7 @@ async fn the_session_token_is_revealed_only_on_request_and_copied_as_shown() {
         assert!(text.contains(&line), "{sdk}: {text}");
     }
     // Both languages.
-    stack
-        .browser
-        .eval(
-            "const s = document.querySelector('select[name=lang]'); s.value = 'zh-CN';
-             s.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![],
-        )
-        .await;
+    stack.set("lang", "zh-CN").await;
     stack
         .browser
         .wait_until(
