@@ -51,8 +51,10 @@ impl Lang {
     }
 }
 
+mod client_error_text;
 mod texts;
 
+pub use client_error_text::error_message;
 pub use texts::{field_label, t, Text};
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ async fn switching_the_language_changes_the_texts_in_place() {
 mod architecture_rows {
     use clone_model_service::form::Draft;
     use clone_model_service::i18n::Lang;
-    use clone_model_service::ui::{ArchitectureRows, Ctx, Phase};
+    use clone_model_service::ui::{ArchitectureRows, Ctx, Services, Stage};
     use clone_model_service::zstack::{ModelServiceImage, ModelServiceInventory};
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
@@ -121,10 +121,15 @@ mod architecture_rows {
         };
         let ctx_slot = StoredValue::new_local(None::<Ctx>);
         let handle = leptos::mount::mount_to(container.clone(), move || {
-            let ctx = Ctx::new(Lang::En, "/zstack".into(), source.uuid.clone());
+            let ctx = Ctx::new(
+                Lang::En,
+                "/zstack".into(),
+                source.uuid.clone(),
+                Services::browser(),
+            );
             ctx.draft.set(Draft::from_inventory(&source));
             ctx.source.set(Some(source.clone()));
-            ctx.phase.set(Phase::Editing);
+            ctx.stage.set(Stage::Editing(None));
             provide_context(ctx);
             ctx_slot.set_value(Some(ctx));
             view! { <ArchitectureRows /> }

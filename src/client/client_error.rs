@@ -1,6 +1,5 @@
-//! Every failure of the client, as one typed error the UI can explain.
+//! Every failure of the client, as one typed error; `i18n::error_message` says it to the user.
 
-use crate::i18n::Lang;
 use crate::zstack::ErrorCode;
 
 /// What a non-ZStack body looked like: a proxy's HTML page or nothing at all.
@@ -17,8 +16,7 @@ pub enum ProxyBody {
 pub enum ClientError {
     /// ZStack answered with an ErrorCode (`{"error": ...}`).
     Api { status: u16, error: Box<ErrorCode> },
-    /// The session is invalid or expired (ID.1001): log in again and resume; the draft and the
-    /// clone intent are kept.
+    /// The session is invalid or expired (ID.1001 anywhere in the chain).
     SessionInvalid { error: Option<Box<ErrorCode>> },
     /// A REST-layer error in plain text (`missing header 'Authorization'`, 404 `no api
     /// mapping`, 405, 500 with an exception message...).
@@ -33,8 +31,10 @@ pub enum ClientError {
     Timeout { elapsed_ms: u64 },
     /// The clone's job record expired and no service with its `resourceUuid` exists.
     JobExpired { job_uuid: String },
-    /// The job finished but no service with the clone's `resourceUuid` can be found.
+    /// The job finished but no service with the clone's `resourceUuid` was found (yet).
     CloneNotFound { resource_uuid: String },
+    /// The browser would not keep the clone's record, so the clone was not sent.
+    StorageUnavailable,
 }
 
 impl ClientError {
@@ -90,91 +90,55 @@ impl ClientError {
         }
     }
 
-    /// One sentence for the user, in their language (ZStack's own texts are kept as sent).
-    pub fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::ZhCn;
+    /// The same error with every occurrence of `secret` (the session uuid, which ZStack's
+    /// `details` or a proxy's page may quote) replaced, so no view can render it.
+    pub fn redacted(&self, secret: &str) -> ClientError {
+        if secret.is_empty() {
+            return self.clone();
+        }
+        let hide = |s: &str| s.replace(secret, REDACTED);
         match self {
-            ClientError::Api { error, .. } => {
-                let code = error.code.as_deref().unwrap_or("?");
-                let what = error.summary();
-                if zh {
-                    format!("ZStack 返回错误 {code}:{what}")
-                } else {
-                    format!("ZStack error {code}: {what}")
-                }
-            }
-            ClientError::SessionInvalid { .. } => if zh {
-                "会话已失效或过期,请重新登录;您填写的内容会保留。"
-            } else {
-                "Your session is invalid or has expired. Log in again; your input is kept."
-            }
-            .to_owned(),
-            ClientError::Rest { status, text } => {
-                let text = text.trim();
-                if zh {
-                    format!("ZStack 拒绝了请求(HTTP {status}):{text}")
-                } else {
-                    format!("ZStack refused the request (HTTP {status}): {text}")
-                }
-            }
-            ClientError::Proxy { status, body } => {
-                let what = match body {
-                    ProxyBody::Html { title: Some(t) } => format!(" ({t})"),
-                    _ => String::new(),
-                };
-                if zh {
-                    format!("未收到 ZStack 的应答:代理或网关返回 HTTP {status}{what}。")
-                } else {
-                    format!(
-                        "No answer from ZStack: a proxy or gateway returned HTTP {status}{what}."
-                    )
-                }
-            }
-            ClientError::Malformed { status, detail } => {
-                if zh {
-                    format!("ZStack 的应答无法识别(HTTP {status}):{detail}")
-                } else {
-                    format!("Unexpected answer from ZStack (HTTP {status}): {detail}")
-                }
-            }
-            ClientError::Network { detail } => {
-                if zh {
-                    format!("无法连接到 ZStack:{detail}")
-                } else {
-                    format!("Cannot reach ZStack: {detail}")
-                }
-            }
-            ClientError::Timeout { elapsed_ms } => {
-                let s = elapsed_ms / 1000;
-                if zh {
-                    format!("等待 {s} 秒后仍未完成,已停止等待;操作可能仍在 ZStack 中进行。")
-                } else {
-                    format!(
-                        "Stopped waiting after {s} s; the operation may still be running in ZStack."
-                    )
-                }
-            }
-            ClientError::JobExpired { job_uuid } => {
-                if zh {
-                    format!("任务 {job_uuid} 的记录已过期,且未找到克隆出的服务。")
-                } else {
-                    format!("The record of job {job_uuid} has expired and no clone was found.")
-                }
-            }
-            ClientError::CloneNotFound { resource_uuid } => {
-                if zh {
-                    format!("任务已完成,但未找到 UUID 为 {resource_uuid} 的模型服务。")
-                } else {
-                    format!("The job finished but no model service {resource_uuid} was found.")
-                }
-            }
+            ClientError::Api { status, error } => ClientError::Api {
+                status: *status,
+                error: Box::new(error.redacted(secret, REDACTED)),
+            },
+            ClientError::SessionInvalid { error } => ClientError::SessionInvalid {
+                error: error
+                    .as_ref()
+                    .map(|e| Box::new(e.redacted(secret, REDACTED))),
+            },
+            ClientError::Rest { status, text } => ClientError::Rest {
+                status: *status,
+                text: hide(text),
+            },
+            ClientError::Proxy {
+                status,
+                body: ProxyBody::Html { title },
+            } => ClientError::Proxy {
+                status: *status,
+                body: ProxyBody::Html {
+                    title: title.as_deref().map(hide),
+                },
+            },
+            ClientError::Malformed { status, detail } => ClientError::Malformed {
+                status: *status,
+                detail: hide(detail),
+            },
+            ClientError::Network { detail } => ClientError::Network {
+                detail: hide(detail),
+            },
+            other => other.clone(),
         }
     }
 }
 
+/// What a redacted session uuid is shown as.
+pub const REDACTED: &str = "•••";
+
 impl std::fmt::Display for ClientError {
+    /// For logs and test failures; the user reads `i18n::error_message`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        write!(f, "{self:?}")
     }
 }
 

@@ -1,12 +1,13 @@
-//! Cloning as a job, exactly once: POST with the intent's `X-Job-UUID`, then poll
-//! `/v1/api-jobs/{uuid}` until the job ends.
+//! Cloning as a job, exactly once: POST the intent with its `X-Job-UUID`, poll
+//! `/v1/api-jobs/{uuid}` until the job ends, and say what is known ([`CloneOutcome`]).
 //!
-//! Exactly once: the intent's job uuid and resource uuid are made before the first send and
-//! reused by every try. A POST that got no answer (network error, a proxy's 502-504, no reply
-//! in time) is sent again with the same job uuid, at most [`POST_ATTEMPTS`] times with a
-//! growing pause; ZStack refuses a job uuid it already has (`400 Duplicate job uuid`), which
-//! means "accepted": the client then polls that job. A job whose record expired (404) is
-//! looked up by `resourceUuid`, as is a job that finished without an inventory (`{}`).
+//! A POST that got no answer (network error, a proxy's 502-504, no reply in time) is sent again
+//! with the same job uuid, at most [`POST_ATTEMPTS`] times with a growing pause; ZStack refuses
+//! a job uuid it already has (`400 Duplicate job uuid`), which means "accepted": the client then
+//! polls that job. A job whose record expired (ZStack's 404), a success without an inventory
+//! (`{}`), a failure of the job, and any answer that is not ZStack's (an SSO page, a proxy's
+//! 401/404, a plain-text 5xx, an inventory that does not parse) are settled by looking the
+//! clone up by its `resourceUuid`: found is done, whatever the job said.
 //!
 //! Polling schedule ([`PollSchedule`]): 100, 200, 300, 500, 700 ms, then every 1000 ms: a
 //! quick clone is noticed within a few hundred milliseconds, a long one costs about one
@@ -15,20 +16,20 @@
 //! and nothing else is sent.
 
 use super::client_error::ClientError;
-use super::response_body::{decode, error_of, is_duplicate_job};
-use super::transport::{Clock, Method, Transport};
+use super::clone_intent::CloneIntent;
+use super::clone_outcome::CloneOutcome;
+use super::response_body::{decode, error_of, is_duplicate_job, is_job_expired};
+use super::transport::{Clock, HttpResponse, Method, Transport};
 use super::zstack_client::ZStackClient;
-use crate::zstack::{
-    CloneIntent, CloneRequest, InventoryReply, JobAccepted, ModelServiceInventory, Query,
-};
+use crate::zstack::{api_path, InventoryReply, JobAccepted, ModelServiceInventory, Query};
 
 /// How many times a POST without an answer is sent (with the same job uuid).
 pub const POST_ATTEMPTS: u32 = 4;
-/// Pauses before the 2nd, 3rd and 4th POST.
+/// The pause before each POST after the first; the last one repeats if there are more tries.
 pub const POST_BACKOFF_MS: [u32; 3] = [500, 1500, 3000];
 /// Time for one POST or one poll to answer.
 pub const SINGLE_REQUEST_TIMEOUT_MS: u32 = 20_000;
-/// Transient poll failures in a row before giving up.
+/// Transient poll failures in a row before giving up (the outcome is then unknown).
 pub const POLL_FAILURES_ALLOWED: u32 = 10;
 /// The overall limit before the 202 tells `apiTimeout`, and the bounds put on it.
 pub const DEFAULT_TIMEOUT_MS: u64 = 30 * 60 * 1000;
@@ -36,6 +37,18 @@ pub const MIN_TIMEOUT_MS: u64 = 10 * 1000;
 pub const MAX_TIMEOUT_MS: u64 = 3 * 60 * 60 * 1000;
 /// Added to `apiTimeout` so the server's own timeout error arrives before ours.
 pub const TIMEOUT_GRACE_MS: u64 = 10 * 1000;
+
+/// The pause before the POST number `attempt` (from 0): none before the first.
+pub fn post_backoff_ms(attempt: u32) -> u32 {
+    match attempt.checked_sub(1) {
+        None => 0,
+        Some(i) => POST_BACKOFF_MS
+            .get(i as usize)
+            .or(POST_BACKOFF_MS.last())
+            .copied()
+            .unwrap_or(0),
+    }
+}
 
 /// The pause before each poll.
 pub struct PollSchedule;
@@ -92,14 +105,20 @@ struct Run<'a, F> {
     report: &'a mut F,
 }
 
+/// How the POST ended.
+enum Posted {
+    /// 202 or a duplicate: the job exists; poll it.
+    Accepted,
+    Settled(Box<CloneOutcome>),
+}
+
 impl<T: Transport, C: Clock> ZStackClient<T, C> {
-    /// Clones `request.source_uuid` with the intent's uuids; the new service's inventory.
+    /// Sends the intent (again: the same job uuid and body every time) and follows its job.
     pub async fn clone_model_service(
         &self,
-        request: &CloneRequest,
         intent: &CloneIntent,
         mut on_progress: impl FnMut(&CloneProgress),
-    ) -> Result<ModelServiceInventory, ClientError> {
+    ) -> CloneOutcome {
         let mut run = Run {
             started: self.clock.now_ms(),
             deadline_ms: DEFAULT_TIMEOUT_MS,
@@ -112,16 +131,10 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
             },
             report: &mut on_progress,
         };
-        let resource_uuid = request
-            .body
-            .params
-            .resource_uuid
-            .clone()
-            .unwrap_or_else(|| intent.resource_uuid.clone());
-        if let Some(done) = self.post(request, intent, &mut run).await? {
-            return Ok(done);
+        match self.post(intent, &mut run).await {
+            Posted::Settled(outcome) => *outcome,
+            Posted::Accepted => self.poll(intent, &mut run).await,
         }
-        self.poll(&resource_uuid, &mut run).await
     }
 
     fn elapsed(&self, started: f64) -> u64 {
@@ -146,136 +159,208 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
     }
 
     async fn pause<F>(&self, run: &Run<'_, F>, ms: u32) -> Result<(), ClientError> {
-        let left = self.left(run)?;
-        self.clock.sleep(ms.min(left)).await;
+        if ms > 0 {
+            let left = self.left(run)?;
+            self.clock.sleep(ms.min(left)).await;
+        }
         self.left(run).map(|_| ())
     }
 
-    /// POSTs until the job is accepted (`Ok(None)`: poll it) or done (`Ok(Some)`).
+    /// POSTs until ZStack accepts the job, refuses the request, or stops answering.
     async fn post<F: FnMut(&CloneProgress)>(
         &self,
-        request: &CloneRequest,
         intent: &CloneIntent,
         run: &mut Run<'_, F>,
-    ) -> Result<Option<ModelServiceInventory>, ClientError> {
-        let url = self.url(&request.path(), &Query::new());
-        let body = request.to_json();
-        let mut last_error = None;
+    ) -> Posted {
+        let url = self.url(&intent.request.path(), &Query::new());
+        let body = intent.request.to_json();
+        let mut unanswered = ClientError::Network {
+            detail: "no answer".into(),
+        };
         for attempt in 0..POST_ATTEMPTS {
-            if attempt > 0 {
-                self.pause(run, POST_BACKOFF_MS[(attempt - 1) as usize])
-                    .await?;
+            // A POST that may have arrived is never dropped for a refusal: what it did is
+            // unknown until its job uuid is asked about again.
+            if let Err(e) = self.pause(run, post_backoff_ms(attempt)).await {
+                return Posted::Settled(Box::new(CloneOutcome::Unknown(e)));
             }
             run.progress.post_attempts = attempt + 1;
             self.step(run, ClonePhase::Posting);
             let mut http = self.request(Method::Post, url.clone(), Some(body.clone()));
             http.headers
                 .push(("X-Job-UUID".to_owned(), intent.job_uuid.clone()));
-            let limit = self.left(run)?.min(SINGLE_REQUEST_TIMEOUT_MS);
+            let limit = match self.left(run) {
+                Ok(left) => left.min(SINGLE_REQUEST_TIMEOUT_MS),
+                Err(e) => return Posted::Settled(Box::new(CloneOutcome::Unknown(e))),
+            };
             let response = match self.send_within(http, limit).await {
                 Ok(r) => r,
-                Err(e @ (ClientError::Network { .. } | ClientError::Timeout { .. })) => {
-                    last_error = Some(e);
+                Err(e) => {
+                    unanswered = e;
                     continue;
                 }
-                Err(e) => return Err(e),
             };
-            match response.status {
-                202 => {
-                    let accepted: JobAccepted =
-                        serde_json::from_str(&response.body).unwrap_or_default();
-                    // The job uuid is ours (X-Job-UUID); the location's only confirms it.
-                    if let Some(job) = accepted.job_uuid() {
-                        run.progress.job_uuid = job;
-                    }
-                    run.deadline_ms = overall_timeout_ms(accepted.api_timeout);
-                    return Ok(None);
+            if response.status == 202 {
+                // The body may be empty; the job uuid is ours (X-Job-UUID) in any case.
+                let accepted: JobAccepted =
+                    serde_json::from_str(&response.body).unwrap_or_default();
+                if let Some(job) = accepted.job_uuid() {
+                    run.progress.job_uuid = job;
                 }
-                _ if is_duplicate_job(&response) => return Ok(None),
-                200 => {
-                    let reply: InventoryReply<ModelServiceInventory> = decode(&response)?;
-                    return Ok(reply.inventory);
-                }
-                _ => {
-                    let error = error_of(&response);
-                    if !error.is_transient() {
-                        return Err(error);
-                    }
-                    last_error = Some(error);
-                }
+                run.deadline_ms = overall_timeout_ms(accepted.api_timeout);
+                return Posted::Accepted;
             }
+            if is_duplicate_job(&response) {
+                return Posted::Accepted;
+            }
+            let error = error_of(&response);
+            if refused_by_zstack(&error) {
+                return Posted::Settled(Box::new(CloneOutcome::NotExecuted(error)));
+            }
+            if error.is_transient() {
+                unanswered = error;
+                continue;
+            }
+            // Not ZStack's answer (an SSO page, a proxy's 401, a plain-text 5xx...): the
+            // request may have reached the node.
+            return Posted::Settled(Box::new(self.settle(intent, run, error).await));
         }
-        Err(last_error.unwrap_or(ClientError::Network {
-            detail: "no answer".into(),
-        }))
+        Posted::Settled(Box::new(CloneOutcome::Unknown(unanswered)))
     }
 
     async fn poll<F: FnMut(&CloneProgress)>(
         &self,
-        resource_uuid: &str,
+        intent: &CloneIntent,
         run: &mut Run<'_, F>,
-    ) -> Result<ModelServiceInventory, ClientError> {
+    ) -> CloneOutcome {
         let mut failures = 0;
         loop {
-            self.pause(run, PollSchedule::delay_ms(run.progress.polls))
-                .await?;
+            if let Err(e) = self
+                .pause(run, PollSchedule::delay_ms(run.progress.polls))
+                .await
+            {
+                return self.settle(intent, run, e).await;
+            }
             run.progress.polls += 1;
             self.step(run, ClonePhase::Polling);
-            let path = format!("/v1/api-jobs/{}", run.progress.job_uuid);
+            let path = api_path(&format!("/api-jobs/{}", run.progress.job_uuid));
             let http = self.request(Method::Get, self.url(&path, &Query::new()), None);
-            let limit = self.left(run)?.min(SINGLE_REQUEST_TIMEOUT_MS);
+            let limit = match self.left(run) {
+                Ok(left) => left.min(SINGLE_REQUEST_TIMEOUT_MS),
+                Err(e) => return self.settle(intent, run, e).await,
+            };
             let response = match self.send_within(http, limit).await {
                 Ok(r) => r,
-                Err(e) if e.is_transient() || matches!(e, ClientError::Timeout { .. }) => {
+                Err(e) => {
                     failures += 1;
                     if failures >= POLL_FAILURES_ALLOWED {
-                        return Err(e);
+                        return self.settle(intent, run, e).await;
                     }
                     continue;
                 }
-                Err(e) => return Err(e),
             };
             match response.status {
                 202 => failures = 0,
-                200 => {
-                    let reply: InventoryReply<ModelServiceInventory> = decode(&response)?;
-                    if let Some(inventory) = reply.inventory {
-                        return Ok(inventory);
-                    }
-                    return self.recover(resource_uuid, run, false).await;
-                }
-                404 => return self.recover(resource_uuid, run, true).await,
+                200 => return self.finished(intent, run, &response).await,
+                _ if is_job_expired(&response) => return self.expired(intent, run).await,
                 _ => {
                     let error = error_of(&response);
-                    if !error.is_transient() {
-                        return Err(error);
+                    if response.status == 503 && error.error_code().is_some() {
+                        return self.failed(intent, run, error).await;
                     }
-                    failures += 1;
-                    if failures >= POLL_FAILURES_ALLOWED {
-                        return Err(error);
+                    if error.is_transient() {
+                        failures += 1;
+                        if failures >= POLL_FAILURES_ALLOWED {
+                            return self.settle(intent, run, error).await;
+                        }
+                        continue;
                     }
+                    return self.settle(intent, run, error).await;
                 }
             }
         }
     }
 
-    /// Finds the clone by its `resourceUuid` after the job expired or ended without an
-    /// inventory.
-    async fn recover<F: FnMut(&CloneProgress)>(
+    /// The job answered 200: its inventory, or (none, or one that does not parse, or not
+    /// ZStack's page at all) the clone found by `resourceUuid`.
+    async fn finished<F: FnMut(&CloneProgress)>(
         &self,
-        resource_uuid: &str,
+        intent: &CloneIntent,
         run: &mut Run<'_, F>,
-        expired: bool,
-    ) -> Result<ModelServiceInventory, ClientError> {
+        response: &HttpResponse,
+    ) -> CloneOutcome {
+        match decode::<InventoryReply<ModelServiceInventory>>(response) {
+            Ok(InventoryReply {
+                inventory: Some(inventory),
+            }) => CloneOutcome::Done(Box::new(inventory)),
+            Ok(InventoryReply { inventory: None }) => {
+                let missing = ClientError::CloneNotFound {
+                    resource_uuid: intent.resource_uuid().to_owned(),
+                };
+                self.settle(intent, run, missing).await
+            }
+            Err(error) => self.settle(intent, run, error).await,
+        }
+    }
+
+    /// ZStack ran the job and it failed. Still looked up: a job refused because the
+    /// `resourceUuid` is already used is the earlier clone of this very intent.
+    async fn failed<F: FnMut(&CloneProgress)>(
+        &self,
+        intent: &CloneIntent,
+        run: &mut Run<'_, F>,
+        error: ClientError,
+    ) -> CloneOutcome {
         self.step(run, ClonePhase::Recovering);
-        match self.find_model_service(resource_uuid).await? {
-            Some(inventory) => Ok(inventory),
-            None if expired => Err(ClientError::JobExpired {
+        match self.find_model_service(intent.resource_uuid()).await {
+            Ok(Some(inventory)) => CloneOutcome::Done(Box::new(inventory)),
+            _ => CloneOutcome::NotExecuted(error),
+        }
+    }
+
+    /// ZStack forgot the job: the clone exists under its `resourceUuid`, or it never will.
+    async fn expired<F: FnMut(&CloneProgress)>(
+        &self,
+        intent: &CloneIntent,
+        run: &mut Run<'_, F>,
+    ) -> CloneOutcome {
+        self.step(run, ClonePhase::Recovering);
+        match self.find_model_service(intent.resource_uuid()).await {
+            Ok(Some(inventory)) => CloneOutcome::Done(Box::new(inventory)),
+            Ok(None) => CloneOutcome::NotExecuted(ClientError::JobExpired {
                 job_uuid: run.progress.job_uuid.clone(),
             }),
-            None => Err(ClientError::CloneNotFound {
-                resource_uuid: resource_uuid.to_owned(),
-            }),
+            Err(e) => CloneOutcome::Unknown(e),
         }
+    }
+
+    /// Nothing definite came back: the clone is done if it can be found, else unknown (the
+    /// job may still be running, or the look-up itself was not answered).
+    async fn settle<F: FnMut(&CloneProgress)>(
+        &self,
+        intent: &CloneIntent,
+        run: &mut Run<'_, F>,
+        error: ClientError,
+    ) -> CloneOutcome {
+        self.step(run, ClonePhase::Recovering);
+        match self.find_model_service(intent.resource_uuid()).await {
+            Ok(Some(inventory)) => CloneOutcome::Done(Box::new(inventory)),
+            // A look-up that met an expired session says more than the job's answer did: log
+            // in, then ask again.
+            Err(e @ ClientError::SessionInvalid { .. }) => CloneOutcome::Unknown(e),
+            _ => CloneOutcome::Unknown(error),
+        }
+    }
+}
+
+/// Whether a response to the POST is ZStack refusing it before any job exists: an ErrorCode
+/// (`{"error": ...}`), or the REST layer's plain-text 4xx (wrong field type, bad header).
+/// A proxy's answers (HTML, 401/403, 5xx pages) are not.
+fn refused_by_zstack(error: &ClientError) -> bool {
+    match error {
+        ClientError::Api { .. } | ClientError::SessionInvalid { .. } => true,
+        ClientError::Rest { status, .. } => {
+            matches!(status, 400..=499) && !matches!(status, 401 | 403 | 407 | 408 | 429)
+        }
+        _ => false,
     }
 }

@@ -61,13 +61,17 @@ impl Transport for FetchTransport {
     }
 }
 
-/// `Date.now()` and `setTimeout`.
+/// `performance.now()` (monotonic: a clock change cannot end a wait early or late) and
+/// `setTimeout`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct BrowserClock;
 
 impl Clock for BrowserClock {
     fn now_ms(&self) -> f64 {
-        js_sys::Date::now()
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or_else(js_sys::Date::now)
     }
 
     async fn sleep(&self, ms: u32) {

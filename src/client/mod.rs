@@ -1,16 +1,22 @@
-//! HTTP to the ZStack REST API: login and sessions, queries, and cloning as a job with
-//! exactly-once retries. No views. Every failure is a [`ClientError`].
+//! HTTP to the ZStack REST API: login, queries, and cloning as a job with exactly-once
+//! retries. No views. A failure is a [`ClientError`]; a clone ends in a [`CloneOutcome`] that
+//! says whether it was executed.
 //!
 //! The client is generic over a [`Transport`] and a [`Clock`]: in the browser
-//! [`FetchTransport`] and [`BrowserClock`] (see [`BrowserClient`]); in native tests
-//! [`ScriptedTransport`] and [`VirtualClock`].
+//! [`FetchTransport`] and [`BrowserClock`]; in native tests `ScriptedTransport` and
+//! `VirtualClock` (built for tests only, or with the `test-doubles` feature). The dialog uses
+//! one type for all of them, [`AppClient`], made from a [`Connection`].
 
 mod client_error;
+mod clone_intent;
 mod clone_job;
+mod clone_outcome;
 #[cfg(target_arch = "wasm32")]
 mod fetch_transport;
 mod response_body;
+#[cfg(any(test, feature = "test-doubles"))]
 mod scripted_transport;
+mod shared_transport;
 mod transport;
 mod zstack_client;
 
@@ -19,26 +25,21 @@ mod clone_job_tests;
 #[cfg(test)]
 mod zstack_client_tests;
 
-pub use client_error::{ClientError, ProxyBody};
+pub use client_error::{ClientError, ProxyBody, REDACTED as REDACTED_SESSION};
+pub use clone_intent::CloneIntent;
 pub use clone_job::{
-    overall_timeout_ms, ClonePhase, CloneProgress, PollSchedule, DEFAULT_TIMEOUT_MS,
-    MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, POLL_FAILURES_ALLOWED, POST_ATTEMPTS, POST_BACKOFF_MS,
-    SINGLE_REQUEST_TIMEOUT_MS,
+    overall_timeout_ms, post_backoff_ms, ClonePhase, CloneProgress, PollSchedule,
+    DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, MIN_TIMEOUT_MS, POLL_FAILURES_ALLOWED, POST_ATTEMPTS,
+    POST_BACKOFF_MS, SINGLE_REQUEST_TIMEOUT_MS,
 };
+pub use clone_outcome::CloneOutcome;
 #[cfg(target_arch = "wasm32")]
 pub use fetch_transport::{BrowserClock, FetchTransport};
-pub use response_body::{decode, error_of, is_duplicate_job, DUPLICATE_JOB_PREFIX};
+pub use response_body::{
+    decode, error_of, is_duplicate_job, is_job_expired, DUPLICATE_JOB_PREFIX, JOB_EXPIRED_TEXT,
+};
+#[cfg(any(test, feature = "test-doubles"))]
 pub use scripted_transport::{ScriptStep, ScriptedTransport, VirtualClock};
+pub use shared_transport::{AppClient, Connection, SharedClock, SharedTransport};
 pub use transport::{Clock, HttpRequest, HttpResponse, Method, Transport, TransportError};
 pub use zstack_client::{password_hash, ClientConfig, ZStackClient};
-
-/// The client the browser app uses.
-#[cfg(target_arch = "wasm32")]
-pub type BrowserClient = ZStackClient<FetchTransport, BrowserClock>;
-
-#[cfg(target_arch = "wasm32")]
-impl BrowserClient {
-    pub fn browser(config: ClientConfig) -> BrowserClient {
-        ZStackClient::new(config, FetchTransport, BrowserClock)
-    }
-}

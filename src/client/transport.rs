@@ -63,7 +63,8 @@ pub trait Transport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError>;
 }
 
-/// Time for the poller: a monotonic clock and sleeping.
+/// Time for the poller: a clock that does not jump (the browser's is `performance.now()`) and
+/// sleeping.
 #[allow(async_fn_in_trait)]
 pub trait Clock {
     /// Milliseconds since an arbitrary origin.

@@ -4,11 +4,11 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha512};
 
 use super::client_error::ClientError;
-use super::response_body::{decode, error_of};
+use super::response_body::decode;
 use super::transport::{within, Clock, HttpRequest, HttpResponse, Method, Transport};
 use crate::zstack::{
-    GpuSpecInventory, ImageInventory, InventoryReply, LogInByAccount, LoginBody,
-    ModelServiceInventory, Query, QueryReply, SessionInventory, SessionValidity, TagInventory,
+    api_path, GpuSpecInventory, ImageInventory, InventoryReply, LogInByAccount, LoginBody,
+    ModelServiceInventory, Query, QueryReply, SessionInventory, TagInventory,
 };
 
 /// Where the API is and who is calling.
@@ -61,7 +61,7 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         self.config.session = session;
     }
 
-    /// `<api base><path>[?query]`; `path` starts with `/v1/`.
+    /// `<api base><path>[?query]`; `path` starts with the version prefix (see [`api_path`]).
     pub fn url(&self, path: &str, query: &Query) -> String {
         let base = self.config.api_base.trim_end_matches('/');
         let qs = query.to_query_string();
@@ -136,36 +136,17 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         };
         let body = serde_json::to_string(&body).expect("login body serializes");
         let reply: InventoryReply<SessionInventory> = self
-            .call(Method::Put, "/v1/accounts/login", &Query::new(), Some(body))
+            .call(
+                Method::Put,
+                &api_path("/accounts/login"),
+                &Query::new(),
+                Some(body),
+            )
             .await?;
         reply.inventory.ok_or(ClientError::Malformed {
             status: 200,
             detail: "login reply without inventory".into(),
         })
-    }
-
-    /// `GET /v1/accounts/sessions/{uuid}/valid`.
-    pub async fn session_valid(&self, session: &str) -> Result<bool, ClientError> {
-        let path = format!("/v1/accounts/sessions/{session}/valid");
-        let v: SessionValidity = self.call(Method::Get, &path, &Query::new(), None).await?;
-        Ok(v.valid)
-    }
-
-    /// `DELETE /v1/accounts/sessions/{uuid}` for the configured session.
-    pub async fn logout(&self) -> Result<(), ClientError> {
-        let Some(session) = &self.config.session else {
-            return Ok(());
-        };
-        let path = format!("/v1/accounts/sessions/{session}");
-        let request = self.request(Method::Delete, self.url(&path, &Query::new()), None);
-        let response = self
-            .send_within(request, self.config.request_timeout_ms)
-            .await?;
-        if (200..300).contains(&response.status) {
-            Ok(())
-        } else {
-            Err(error_of(&response))
-        }
     }
 
     /// A query returning inventories.
@@ -182,7 +163,7 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         &self,
         uuid: &str,
     ) -> Result<Option<ModelServiceInventory>, ClientError> {
-        let path = format!("/v1/ai/model-services/{uuid}");
+        let path = api_path(&format!("/ai/model-services/{uuid}"));
         let reply = self.query(&path, &Query::new()).await?;
         Ok(reply.inventories.into_iter().next())
     }
@@ -194,7 +175,7 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         uuid: &str,
     ) -> Result<Option<ModelServiceInventory>, ClientError> {
         let q = Query::new().eq("uuid", uuid);
-        let reply = self.query("/v1/ai/model-services", &q).await?;
+        let reply = self.query(&api_path("/ai/model-services"), &q).await?;
         Ok(reply.inventories.into_iter().next())
     }
 
@@ -205,7 +186,8 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
             .eq("name", name)
             .limit(1)
             .fields(&["uuid", "name"]);
-        let reply: QueryReply<serde_json::Value> = self.query("/v1/ai/model-services", &q).await?;
+        let reply: QueryReply<serde_json::Value> =
+            self.query(&api_path("/ai/model-services"), &q).await?;
         Ok(!reply.inventories.is_empty())
     }
 
@@ -215,19 +197,22 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         architecture: &str,
     ) -> Result<Vec<ImageInventory>, ClientError> {
         let q = Query::new().eq("architecture", &architecture.trim().to_ascii_lowercase());
-        Ok(self.query("/v1/images", &q).await?.inventories)
+        Ok(self.query(&api_path("/images"), &q).await?.inventories)
     }
 
     /// Tag patterns, for `tagUuids`.
     pub async fn tags(&self) -> Result<Vec<TagInventory>, ClientError> {
-        Ok(self.query("/v1/tags", &Query::new()).await?.inventories)
+        Ok(self
+            .query(&api_path("/tags"), &Query::new())
+            .await?
+            .inventories)
     }
 
     /// GPU specs, for `vendorToSpecUuidsMap`. A server without this API (404 plain text)
     /// gives an empty list.
     pub async fn gpu_specs(&self) -> Result<Vec<GpuSpecInventory>, ClientError> {
         match self
-            .query(GpuSpecInventory::QUERY_PATH, &Query::new())
+            .query(&api_path(GpuSpecInventory::QUERY_PATH), &Query::new())
             .await
         {
             Ok(reply) => Ok(reply.inventories),

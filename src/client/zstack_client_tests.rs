@@ -71,30 +71,6 @@ fn wrong_password_is_an_api_error() {
 }
 
 #[test]
-fn session_validity_and_logout() {
-    let (c, t, _) = client(vec![
-        ScriptStep::reply(200, r#"{"valid":false}"#),
-        ScriptStep::reply(200, "{}"),
-    ]);
-    assert!(!block_on(c.session_valid(SESSION)).unwrap());
-    block_on(c.logout()).unwrap();
-    let reqs = t.requests();
-    assert_eq!(
-        reqs[0].url,
-        format!("/zstack/v1/accounts/sessions/{SESSION}/valid")
-    );
-    assert_eq!(reqs[1].method, Method::Delete);
-    assert_eq!(
-        reqs[1].url,
-        format!("/zstack/v1/accounts/sessions/{SESSION}")
-    );
-    assert_eq!(
-        reqs[1].header("Authorization"),
-        Some(format!("OAuth {SESSION}").as_str())
-    );
-}
-
-#[test]
 fn queries_build_encoded_urls() {
     let (c, t, _) = client(vec![
         ScriptStep::reply(

@@ -1,11 +1,13 @@
 //! The session token: from the URL fragment (`#session=<uuid>`, read once and removed from
-//! the address bar), else from sessionStorage. Never in localStorage.
+//! the address bar, whatever else the address holds), else from the tab's store. Never in
+//! localStorage, never in a URL the app makes.
 
-use super::session_storage::{forget, load, save};
+use super::store::{StorageError, Store};
 
 const KEY: &str = "cms.session";
 
-/// The session value of a fragment like `#session=<uuid>&x=y`.
+/// The session value of a fragment like `#session=<uuid>&x=y`: letters and digits only, at
+/// most 128 of them (anything else is not a session and is never sent).
 pub fn session_from_fragment(fragment: &str) -> Option<String> {
     fragment
         .trim_start_matches('#')
@@ -16,41 +18,64 @@ pub fn session_from_fragment(fragment: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Takes the token from the fragment (removing it from the address bar) or sessionStorage.
-pub fn intake_session() -> Option<String> {
+/// Removes a `session=` part from the address bar's fragment (valid or not), keeping the rest.
+#[cfg(target_arch = "wasm32")]
+fn strip_fragment_token(window: &web_sys::Window) -> Option<String> {
+    let location = window.location();
+    let hash = location.hash().unwrap_or_default();
+    if !hash.contains("session=") {
+        return None;
+    }
+    let token = session_from_fragment(&hash);
+    let rest: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|pair| !pair.starts_with("session=") && !pair.is_empty())
+        .collect();
+    let fragment = if rest.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", rest.join("&"))
+    };
+    let clean = format!(
+        "{}{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default(),
+        fragment
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    token
+}
+
+/// Takes the token out of the address bar (always, so it never stays there or in the
+/// history), else from the store.
+pub fn intake_session(store: &Store) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
-    {
-        let window = web_sys::window()?;
-        let location = window.location();
-        let hash = location.hash().unwrap_or_default();
-        if let Some(token) = session_from_fragment(&hash) {
-            store_session(&token);
-            let clean = format!(
-                "{}{}",
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
-            }
+    if let Some(window) = web_sys::window() {
+        if let Some(token) = strip_fragment_token(&window) {
+            let _ = store_session(store, &token);
             return Some(token);
         }
     }
-    load::<String>(KEY)
+    store
+        .load::<String>(KEY)
+        .filter(|t| session_from_fragment(&format!("session={t}")).is_some())
 }
 
-pub fn store_session(token: &str) {
-    save(KEY, &token);
+pub fn store_session(store: &Store, token: &str) -> Result<(), StorageError> {
+    store.save(KEY, &token)
 }
 
-pub fn forget_session() {
-    forget(KEY);
+pub fn forget_session(store: &Store) {
+    store.forget(KEY);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::embed::MemoryStore;
 
     #[test]
     fn reads_the_fragment() {
@@ -64,6 +89,22 @@ mod tests {
         );
         assert_eq!(session_from_fragment("#session="), None);
         assert_eq!(session_from_fragment("#session=a%22b"), None);
+        assert_eq!(session_from_fragment("#session=<script>"), None);
+        assert_eq!(
+            session_from_fragment(&format!("#session={}", "a".repeat(129))),
+            None
+        );
         assert_eq!(session_from_fragment(""), None);
+    }
+
+    #[test]
+    fn a_stored_token_of_another_shape_is_not_used() {
+        let store = Store::new(MemoryStore::default());
+        store_session(&store, "0123abcd").unwrap();
+        assert_eq!(intake_session(&store).as_deref(), Some("0123abcd"));
+        store.save(KEY, &"a\"b").unwrap();
+        assert_eq!(intake_session(&store), None);
+        forget_session(&store);
+        assert_eq!(intake_session(&store), None);
     }
 }

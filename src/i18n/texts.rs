@@ -128,7 +128,17 @@ texts! {
     ErrorDetails => "Details", "详情";
     ErrorCauses => "Cause chain", "原因链";
     DraftRestored => "Your unsaved changes were restored.", "已恢复您未保存的修改。";
-    ReloadPage => "Reload", "重新加载";
+    DraftNotKept => "Your changes could not be kept in this browser tab (its storage is full or disabled): they will be lost if the page reloads.",
+        "无法在此浏览器标签页中保存您的修改(存储已满或被禁用):页面重新加载后修改将丢失。";
+    // A clone whose outcome is not known
+    OutcomeUnknown => "It is not known yet whether the clone was made.", "尚不确定克隆是否已完成。";
+    OutcomeUnknownHelp => "ZStack's answer did not arrive or was not ZStack's. Nothing will be cloned twice: Check again asks ZStack about this very request. The form stays as it was sent until the outcome is known.",
+        "未收到 ZStack 的应答,或收到的不是 ZStack 的应答。不会重复克隆:“再次检查”会就这同一个请求询问 ZStack。在确定结果之前,表单保持发送时的内容。";
+    CloneUuidToLookFor => "The clone's uuid, if it was made", "若已克隆,新服务的 UUID";
+    CheckAgain => "Check again", "再次检查";
+    DiscardUnknown => "Forget this clone…", "放弃此克隆…";
+    DiscardUnknownConfirm => "A model service may already have been cloned from this request. If you forget it, look for its uuid (shown in the dialog) in ZStack before cloning again. Forget it?",
+        "可能已经根据此请求克隆出了模型服务。若放弃,请先在 ZStack 中查找其 UUID(见对话框),再重新克隆。确定放弃?";
 }
 
 /// The label of a field (every parameter of CloneModelService).

@@ -3,17 +3,58 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::clone_form::CloneForm;
 use super::clone_result::CloneResult;
-use super::controller;
+use super::dialog::stage::{Phase, Stage, Unavailable};
+use super::dialog::state::{Ctx, Services};
+use super::dialog::{flow, persistence};
 use super::error_panel::ErrorPanel;
 use super::job_progress::JobProgress;
 use super::login_form::LoginForm;
-use super::state::{Ctx, Phase, Unavailable};
 use super::unavailable_view::UnavailableView;
+use super::unknown_panel::UnknownPanel;
 use crate::embed::{PageConfig, SourceParam};
 use crate::i18n::{t, Lang, Text};
+
+fn services() -> Services {
+    #[cfg(target_arch = "wasm32")]
+    {
+        Services::browser()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        // The page runs in a browser only; natively there is nothing to talk to.
+        Services {
+            connection: crate::client::Connection::new(Unreachable, Unreachable),
+            store: crate::embed::Store::new(crate::embed::MemoryStore::default()),
+        }
+    }
+}
+
+/// What a native build of the page talks to: nothing answers, no time passes.
+#[cfg(not(target_arch = "wasm32"))]
+struct Unreachable;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl crate::client::Transport for Unreachable {
+    async fn send(
+        &self,
+        _: crate::client::HttpRequest,
+    ) -> Result<crate::client::HttpResponse, crate::client::TransportError> {
+        Err(crate::client::TransportError::Network("no browser".into()))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl crate::client::Clock for Unreachable {
+    fn now_ms(&self) -> f64 {
+        0.0
+    }
+
+    async fn sleep(&self, _: u32) {}
+}
 
 fn page_config() -> PageConfig {
     #[cfg(target_arch = "wasm32")]
@@ -34,19 +75,26 @@ pub fn App() -> impl IntoView {
         SourceParam::Uuid(u) => Some(u.clone()),
         _ => None,
     };
-    let ctx = Ctx::new(config.lang, config.api_base.clone(), source_uuid);
+    let ctx = Ctx::new(
+        config.lang,
+        config.api_base.clone(),
+        source_uuid,
+        services(),
+    );
     provide_context(ctx);
+    // The token leaves the address bar whatever else the address holds.
+    let session = crate::embed::intake_session(&ctx.store());
     match config.source {
-        SourceParam::Missing => {
-            ctx.unavailable.set(Some(Unavailable::Text(Text::NoSource)));
-            ctx.phase.set(Phase::Unavailable);
+        SourceParam::Missing => ctx
+            .stage
+            .set(Stage::Unavailable(Unavailable::Text(Text::NoSource))),
+        SourceParam::Invalid(_) => ctx
+            .stage
+            .set(Stage::Unavailable(Unavailable::Text(Text::BadSource))),
+        SourceParam::Uuid(_) => {
+            ctx.session.set(session);
+            spawn_local(flow::start(ctx));
         }
-        SourceParam::Invalid(_) => {
-            ctx.unavailable
-                .set(Some(Unavailable::Text(Text::BadSource)));
-            ctx.phase.set(Phase::Unavailable);
-        }
-        SourceParam::Uuid(_) => controller::start(ctx),
     }
 
     let dialog = NodeRef::<html::Dialog>::new();
@@ -70,14 +118,13 @@ pub fn App() -> impl IntoView {
     // Unsaved changes survive a reload (sessionStorage, this tab only): written a moment after
     // the last keystroke, and at once when the page goes away.
     let keep_now = move || {
-        if ctx.phase.get_untracked().shows_form() && !ctx.closed.get_untracked() {
-            controller::keep(ctx);
+        if ctx.stage.with_untracked(Stage::is_editable) && !ctx.closed.get_untracked() {
+            persistence::keep_draft(ctx);
         }
     };
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         ctx.draft.track();
-        ctx.intent.track();
         generation.update_value(|g| *g = g.wrapping_add(1));
         let mine = generation.get_value();
         set_timeout(
@@ -112,7 +159,7 @@ pub fn App() -> impl IntoView {
             // Escape is the cancel button, with its unsaved-changes guard.
             on:cancel=move |ev: web_sys::Event| {
                 ev.prevent_default();
-                controller::cancel(ctx);
+                flow::cancel(ctx, ctx.text(Text::DiscardConfirm));
             }
         >
             <header class="cms-dialog__header">
@@ -159,8 +206,11 @@ pub fn App() -> impl IntoView {
                 <Show when=move || ctx.phase.get() == Phase::Failed>
                     <ErrorPanel />
                 </Show>
-                // The form is kept (not rebuilt) while the clone runs or after it failed.
-                <Show when=move || ctx.phase.get().shows_form()>
+                <Show when=move || ctx.phase.get() == Phase::Unknown>
+                    <UnknownPanel />
+                </Show>
+                // The form is kept (not rebuilt) while the clone runs, is unknown or failed.
+                <Show when=move || ctx.stage.with(Stage::shows_form)>
                     <CloneForm />
                 </Show>
             </div>
@@ -173,14 +223,7 @@ pub fn App() -> impl IntoView {
                     class="cms-button"
                     data-action="reopen"
                     node_ref=reopen
-                    on:click=move |_| {
-                        // A clone that ran on while closed shows its progress or result.
-                        let editing = matches!(ctx.phase.get_untracked(), Phase::Editing | Phase::Failed);
-                        if ctx.source.with_untracked(Option::is_some) && editing {
-                            controller::clone_another(ctx);
-                        }
-                        ctx.closed.set(false);
-                    }
+                    on:click=move |_| flow::reopen(ctx)
                 >
                     {ctx.tr(Text::Reopen)}
                 </button>

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
-use super::controller;
-use super::state::{control_id, error_id, Ctx};
+use super::dialog::state::{control_id, error_id, Ctx};
+use super::dialog::{choices, dom};
 use crate::form::{
     row_control_name, ArchitectureRow, Problem, ProblemKey, Problems, RowField, RowId,
     KNOWN_ARCHITECTURES,
@@ -119,7 +119,7 @@ pub fn ArchitectureRows() -> impl IntoView {
                     if let Some(id) = id {
                         let index = ctx.draft.with_untracked(|d| d.row_index(id)).unwrap_or(0);
                         let name = row_control_name(index, RowField::CpuArchitecture);
-                        request_animation_frame(move || controller::focus_control(&name));
+                        request_animation_frame(move || dom::focus_control(&name));
                     }
                 }
             >
@@ -196,7 +196,7 @@ fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
     };
     let aria_invalid = move |field| move || problem(field).map(|_| "true");
     let described = move |field| move || problem(field).map(|_| error_id(&name(field)));
-    Effect::new(move |_| controller::load_images(ctx, arch.get()));
+    Effect::new(move |_| choices::load_images(ctx, arch.get()));
     let images = move || {
         let key = arch.get().trim().to_ascii_lowercase();
         ctx.images

@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 use super::clipboard::copy_text;
-use super::controller;
-use super::state::Ctx;
+use super::dialog::state::Ctx;
 use crate::form::RequestPreview;
 use crate::i18n::{field_label, Text};
 use crate::zstack::CloneRequest;
@@ -62,7 +61,10 @@ pub fn ChangesView() -> impl IntoView {
             return None;
         }
         let source = ctx.source.get()?;
-        let intent = controller::current_intent(ctx);
+        let intent = crate::zstack::CloneIntent {
+            job_uuid: ctx.next_job_uuid.get(),
+            resource_uuid: ctx.draft_resource_uuid.get(),
+        };
         let request = ctx
             .draft
             .with(|d| CloneRequest::from_draft(d, &source, &intent))

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::state::Ctx;
+use super::dialog::state::Ctx;
 use crate::form::Problem;
 use crate::i18n::Text;
 

@@ -6,12 +6,15 @@ use leptos::prelude::*;
 
 use super::architecture_rows::ArchitectureRows;
 use super::changes_view::ChangesView;
-use super::controller;
+use leptos::task::spawn_local;
+
+use super::dialog::stage::Stage;
+use super::dialog::state::Ctx;
+use super::dialog::{choices, dom, flow};
 use super::field_controls::{CheckField, LinesField, SelectField, TextField, TextKind};
 use super::list_text::{lines_to_list, list_to_lines};
 use super::name_check;
 use super::problem_summary::ProblemSummary;
-use super::state::{Ctx, Phase};
 use super::tag_picker::TagPicker;
 use super::vendor_picker::VendorPicker;
 use crate::form::{Field, SERVICE_SOURCES, SERVICE_TYPES};
@@ -34,7 +37,9 @@ fn section(
 #[component]
 pub fn CloneForm() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let busy = move || matches!(ctx.phase.get(), Phase::Submitting | Phase::Polling);
+    // Read-only while a clone is sent, followed, or of unknown outcome.
+    let busy = move || !ctx.stage.with(Stage::is_editable);
+    let unknown = move || ctx.stage.with(|s| matches!(s, Stage::Unknown(..)));
     let source_line = move || {
         ctx.source.with(|s| {
             s.as_ref()
@@ -50,9 +55,9 @@ pub fn CloneForm() -> impl IntoView {
     };
     // Navigation → interactive pre-filled form (the benchmark's figure): effects run once the
     // form's nodes, with their values and handlers, are in the document.
-    Effect::new(move |_| controller::mark("cms-editing"));
+    Effect::new(move |_| dom::mark("cms-editing"));
     // The pickers' choices, and the live check of the name while the form is shown.
-    controller::load_choices(ctx);
+    choices::load_choices(ctx);
     name_check::watch_name(ctx);
     let name_warning =
         Memo::new(move |_| name_check::name_is_taken(ctx).then_some(Text::NameTakenHint));
@@ -102,7 +107,7 @@ pub fn CloneForm() -> impl IntoView {
             novalidate
             on:submit=move |ev| {
                 ev.prevent_default();
-                controller::submit(ctx);
+                spawn_local(flow::submit(ctx));
             }
         >
             <p class="cms-source">
@@ -112,6 +117,9 @@ pub fn CloneForm() -> impl IntoView {
             </p>
             <Show when=move || ctx.restored.get()>
                 <p class="cms-note" role="status">{ctx.tr(Text::DraftRestored)}</p>
+            </Show>
+            <Show when=move || ctx.draft_not_kept.get()>
+                <p class="cms-note" role="status" data-notice="draft-not-kept">{ctx.tr(Text::DraftNotKept)}</p>
             </Show>
             <ProblemSummary />
             <fieldset class="cms-fieldset" disabled=busy>
@@ -124,12 +132,15 @@ pub fn CloneForm() -> impl IntoView {
             </fieldset>
             <ChangesView />
             <div class="cms-actions">
-                <button type="button" class="cms-button" data-action="cancel" on:click=move |_| controller::cancel(ctx)>
+                <button type="button" class="cms-button" data-action="cancel" on:click=move |_| flow::cancel(ctx, ctx.text(Text::DiscardConfirm))>
                     {ctx.tr(Text::Cancel)}
                 </button>
-                <button type="submit" class="cms-button cms-button--primary" aria-disabled=move || busy().then_some("true")>
-                    {ctx.tr(Text::Clone)}
-                </button>
+                // While the outcome is unknown the primary action is the panel's "Check again".
+                <Show when=move || !unknown()>
+                    <button type="submit" class="cms-button cms-button--primary" aria-disabled=move || busy().then_some("true")>
+                        {ctx.tr(Text::Clone)}
+                    </button>
+                </Show>
             </div>
         </form>
     }

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::clipboard::copy_text;
-use super::controller;
-use super::state::Ctx;
+use super::dialog::flow;
+use super::dialog::state::Ctx;
 use crate::i18n::Text;
 
 #[component]
@@ -12,16 +12,16 @@ pub fn CloneResult() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let copied = RwSignal::new(false);
     let uuid = move || {
-        ctx.result
-            .with(|r| r.as_ref().and_then(|r| r.uuid.clone()).unwrap_or_default())
+        ctx.stage
+            .with(|s| s.result().and_then(|r| r.uuid.clone()).unwrap_or_default())
     };
     let name = move || {
-        ctx.result
-            .with(|r| r.as_ref().and_then(|r| r.name.clone()).unwrap_or_default())
+        ctx.stage
+            .with(|s| s.result().and_then(|r| r.name.clone()).unwrap_or_default())
     };
     let images = move || {
-        ctx.result.with(|r| {
-            r.as_ref().map(|r| {
+        ctx.stage.with(|s| {
+            s.result().map(|r| {
                 r.model_service_images
                     .iter()
                     .map(|img| {
@@ -68,7 +68,7 @@ pub fn CloneResult() -> impl IntoView {
                 }>
                     {ctx.tr(Text::CopyUuid)}
                 </button>
-                <button type="button" class="cms-button cms-button--primary" data-action="clone-another" on:click=move |_| controller::clone_another(ctx)>
+                <button type="button" class="cms-button cms-button--primary" data-action="clone-another" on:click=move |_| flow::clone_another(ctx)>
                     {ctx.tr(Text::CloneAnother)}
                 </button>
             </div>

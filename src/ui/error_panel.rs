@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::state::Ctx;
+use super::dialog::state::Ctx;
 use crate::client::ClientError;
-use crate::i18n::{t, Lang, Text};
+use crate::i18n::{error_message, t, Lang, Text};
 
 /// The facts of an error, for the clone failure and for a source that could not be loaded.
 pub fn error_facts(lang: Lang, error: &ClientError) -> impl IntoView {
@@ -31,7 +31,7 @@ pub fn error_facts(lang: Lang, error: &ClientError) -> impl IntoView {
         .collect();
     let has_causes = !causes.is_empty();
     view! {
-        <p class="cms-error__message">{error.message(lang)}</p>
+        <p class="cms-error__message">{error_message(lang, error)}</p>
         <dl class="cms-facts">
             {row(Text::ErrorCode, error.code())}
             {row(Text::ErrorDescription, error.description())}
@@ -52,7 +52,7 @@ pub fn ErrorPanel() -> impl IntoView {
     view! {
         <div class="cms-error" role="alert">
             <p class="cms-error__title">{ctx.tr(Text::CloneFailed)}</p>
-            {move || ctx.error.get().map(|e| error_facts(ctx.lang.get(), &e))}
+            {move || ctx.stage.with(|s| s.error().map(|e| error_facts(ctx.lang.get(), e)))}
         </div>
     }
 }

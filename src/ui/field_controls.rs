@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{control_id, error_id, Ctx};
+use super::dialog::state::{control_id, error_id, Ctx};
 use crate::form::{Draft, Field, ProblemKey};
 use crate::i18n::{field_label, Text};
 

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{Ctx, Phase};
+use super::dialog::stage::Phase;
+use super::dialog::state::Ctx;
 use crate::i18n::Text;
 
 #[component]

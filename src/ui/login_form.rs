@@ -3,9 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::controller;
-use super::state::Ctx;
-use crate::i18n::Text;
+use leptos::task::spawn_local;
+
+use super::dialog::flow;
+use super::dialog::state::Ctx;
+use crate::client::ClientError;
+use crate::i18n::{error_message, Text};
 
 #[component]
 pub fn LoginForm() -> impl IntoView {
@@ -13,6 +16,7 @@ pub fn LoginForm() -> impl IntoView {
     let account = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<ClientError>);
     let intro = move || {
         if ctx.source.with(Option::is_some) {
             ctx.text(Text::LoginExpired)
@@ -30,7 +34,13 @@ pub fn LoginForm() -> impl IntoView {
                     return;
                 }
                 busy.set(true);
-                controller::login(ctx, account.get_untracked(), password.get_untracked(), move || busy.set(false));
+                error.set(None);
+                let (account, password) = (account.get_untracked(), password.get_untracked());
+                spawn_local(async move {
+                    let outcome = flow::login(ctx, account, password).await;
+                    busy.set(false);
+                    error.set(outcome.err());
+                });
             }
         >
             <p class="cms-note" role="status">{intro}</p>
@@ -59,8 +69,8 @@ pub fn LoginForm() -> impl IntoView {
                     on:input=move |ev| password.set(event_target_value(&ev))
                 />
             </div>
-            {move || ctx.login_error.get().map(|e| view! {
-                <p class="cms-field__error" role="alert">{e.message(ctx.lang.get())}</p>
+            {move || error.get().map(|e| view! {
+                <p class="cms-field__error" role="alert">{error_message(ctx.lang.get(), &e)}</p>
             })}
             <div class="cms-actions">
                 <button type="submit" class="cms-button cms-button--primary" data-action="login" aria-disabled=move || busy.get().then_some("true")>

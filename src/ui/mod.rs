@@ -1,11 +1,13 @@
-//! Leptos components, one per file. They render state and send intents; they never build JSON,
-//! parse responses or decide validity themselves.
+//! Leptos components, one per file. They render state and start the flow's steps; they never
+//! build JSON, parse responses or decide validity themselves.
 //!
-//! - [`state`]: the reactive state shared through context; [`controller`]: the intents (load,
-//!   log in, submit, retry, cancel) over the client and the form core.
+//! - [`dialog`]: the dialog apart from its views: the typed stage, the reactive state, the
+//!   flow (load, log in, submit, follow, check again, cancel), what is kept in the tab's
+//!   store, what the form's aids load, DOM helpers.
 //! - Views: the dialog ([`App`]), login, the form and its controls, architecture rows, the
 //!   tag and GPU vendor pickers, the problem summary, what will change with the request
-//!   preview, job progress, the result, the error; the live name-uniqueness hint.
+//!   preview, job progress, an unknown outcome, the result, the error; the live
+//!   name-uniqueness hint.
 
 mod app;
 mod architecture_rows;
@@ -14,7 +16,7 @@ mod choice_label;
 mod clipboard;
 mod clone_form;
 mod clone_result;
-mod controller;
+pub mod dialog;
 mod error_panel;
 mod field_controls;
 mod job_progress;
@@ -22,11 +24,12 @@ pub mod list_text;
 mod login_form;
 mod name_check;
 mod problem_summary;
-mod state;
 mod tag_picker;
 mod unavailable_view;
+mod unknown_panel;
 mod vendor_picker;
 
 pub use app::App;
 pub use architecture_rows::ArchitectureRows;
-pub use state::{Ctx, Phase};
+pub use dialog::stage::{Phase, Stage};
+pub use dialog::state::{Ctx, Services};

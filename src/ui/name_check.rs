@@ -11,8 +11,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::controller;
-use super::state::Ctx;
+use super::dialog::choices;
+use super::dialog::state::Ctx;
 
 /// How long the name must stay unchanged before it is checked.
 pub const NAME_CHECK_DELAY: Duration = Duration::from_millis(300);
@@ -56,7 +56,7 @@ fn ask(ctx: Ctx, name: String, asked: u64, generation: StoredValue<u64>) {
         return;
     }
     spawn_local(async move {
-        let answer = controller::name_taken(ctx, &name).await;
+        let answer = choices::name_taken(ctx, &name).await;
         // A newer name was typed meanwhile (or the form is gone): this answer is stale.
         let latest = generation.try_get_value() == Some(asked);
         let current = ctx.draft.with_untracked(|d| d.name.trim() == name);

@@ -4,8 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::controller;
-use super::state::Ctx;
+use super::dialog::dom;
+use super::dialog::state::Ctx;
 use crate::form::{ProblemKey, RowField};
 use crate::i18n::{field_label, Text};
 
@@ -13,16 +13,16 @@ use crate::i18n::{field_label, Text};
 pub fn ProblemSummary() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let root = NodeRef::<html::Div>::new();
-    Effect::new(move |previous: Option<u32>| {
-        let n = ctx.summary_focus.get();
-        if previous.is_some_and(|p| p != n) {
+    // Not on the first run (the form appearing), only when a submit found problems.
+    Effect::new(move |previous: Option<()>| {
+        ctx.focus_summary.track();
+        if previous.is_some() {
             request_animation_frame(move || {
                 if let Some(el) = root.get_untracked() {
                     let _ = el.focus();
                 }
             });
         }
-        n
     });
     let items = move || {
         let lang = ctx.lang.get();
@@ -67,11 +67,11 @@ pub fn ProblemSummary() -> impl IntoView {
                                 view! {
                                     <li>
                                         <a
-                                            href=format!("#{}", super::state::control_id(&name))
+                                            href=format!("#{}", super::dialog::state::control_id(&name))
                                             data-problem=name
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                controller::focus_control(&target);
+                                                dom::focus_control(&target);
                                             }
                                         >
                                             {label}

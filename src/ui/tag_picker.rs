@@ -9,9 +9,9 @@
 use leptos::prelude::*;
 
 use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
+use super::dialog::state::{control_id, error_id, Choices, Ctx};
 use super::field_controls::{field_error, LinesField};
 use super::list_text::{lines_to_list, list_to_lines};
-use super::state::{control_id, error_id, Choices, Ctx};
 use crate::form::{Field, ProblemKey};
 use crate::i18n::{field_label, Text};
 

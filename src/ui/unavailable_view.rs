@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::controller;
+use leptos::task::spawn_local;
+
+use super::dialog::flow;
+use super::dialog::stage::{Stage, Unavailable};
+use super::dialog::state::Ctx;
 use super::error_panel::error_facts;
-use super::state::{Ctx, Unavailable};
 use crate::i18n::Text;
 
 #[component]
@@ -12,19 +15,19 @@ pub fn UnavailableView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="cms-unavailable" role="alert">
-            {move || match ctx.unavailable.get() {
-                Some(Unavailable::Text(text)) => view! { <p class="cms-error__title">{ctx.text(text)}</p> }.into_any(),
-                Some(Unavailable::Error(e)) => view! {
+            {move || match ctx.stage.get() {
+                Stage::Unavailable(Unavailable::Text(text)) => view! { <p class="cms-error__title">{ctx.text(text)}</p> }.into_any(),
+                Stage::Unavailable(Unavailable::Error(e)) => view! {
                     <p class="cms-error__title">{ctx.text(Text::SourceFailed)}</p>
                     {error_facts(ctx.lang.get(), &e)}
                     <div class="cms-actions">
-                        <button type="button" class="cms-button" data-action="retry-load" on:click=move |_| controller::load_source(ctx)>
+                        <button type="button" class="cms-button" data-action="retry-load" on:click=move |_| spawn_local(flow::load_source(ctx))>
                             {ctx.text(Text::TryAgain)}
                         </button>
                     </div>
                 }
                 .into_any(),
-                None => ().into_any(),
+                _ => ().into_any(),
             }}
         </div>
     }

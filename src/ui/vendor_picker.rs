@@ -13,10 +13,10 @@
 use leptos::prelude::*;
 
 use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
-use super::controller;
+use super::dialog::dom;
+use super::dialog::state::{control_id, error_id, Choices, Ctx};
 use super::field_controls::{field_error, LinesField};
 use super::list_text::{lines_to_vendors, vendors_to_lines};
-use super::state::{control_id, error_id, Choices, Ctx};
 use crate::form::{Field, ProblemKey, VendorSpecs};
 use crate::i18n::{field_label, Text};
 use crate::zstack::GpuSpecInventory;
@@ -105,7 +105,7 @@ fn VendorRows() -> impl IntoView {
         ctx.draft
             .update(|d| d.vendor_specs.push(VendorSpecs::default()));
         let name = row_control(id, "vendor");
-        request_animation_frame(move || controller::focus_control(&name));
+        request_animation_frame(move || dom::focus_control(&name));
     };
     view! {
         <For each=move || ids.get() key=|id| *id let:id>
@@ -285,7 +285,7 @@ fn VendorRow(
         });
         ctx.touch(key);
         let add = format!("{}.add", FIELD.api_name());
-        request_animation_frame(move || controller::focus_control(&add));
+        request_animation_frame(move || dom::focus_control(&add));
     };
     let options = move || {
         let current = vendor.get();

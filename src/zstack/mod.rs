@@ -28,6 +28,11 @@ pub use zstack_date::{DateTimeParts, ZStackDate};
 /// The path prefix of every ZStack REST API, below the deployment's API base (`/zstack`).
 pub const API_VERSION_PREFIX: &str = "/v1";
 
+/// The path of an API below the API base: `api_path("/api-jobs/x")` is `/v1/api-jobs/x`.
+pub fn api_path(rest: &str) -> String {
+    format!("{API_VERSION_PREFIX}{rest}")
+}
+
 /// Whether `s` is a ZStack uuid: exactly 32 hexadecimal digits, no dashes.
 pub fn is_zstack_uuid(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| b.is_ascii_hexdigit())

@@ -42,7 +42,7 @@ pub struct GpuSpecInventory {
 }
 
 impl GpuSpecInventory {
-    pub const QUERY_PATH: &'static str = "/v1/gpu-device-specs";
+    pub const QUERY_PATH: &'static str = "/gpu-device-specs";
 }
 
 #[cfg(test)]

@@ -1,66 +1,36 @@
-//! The dialog's reactive state, shared through context. Components read it and call the
-//! intents in [`super::controller`]; all decisions come from `form` and `client`.
+//! The dialog's reactive state, shared through context. Components read it and start the
+//! flow's steps ([`super::flow`]); all decisions come from `form` and `client`.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::client::{ClientError, CloneProgress};
+use super::stage::{Phase, Stage};
+use crate::client::{AppClient, ClientConfig, CloneProgress, Connection};
+use crate::embed::Store;
 use crate::form::{Draft, Field, Problem, ProblemKey, Problems};
 use crate::i18n::{Lang, Text};
 use crate::zstack::{
-    CloneIntent, GpuSpecInventory, ImageInventory, ModelServiceInventory, TagInventory,
+    new_uuid, GpuSpecInventory, ImageInventory, ModelServiceInventory, TagInventory,
 };
 
-/// Where the dialog is; rendered as `data-phase` on the dialog root.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Phase {
-    Loading,
-    /// No session (or it expired): the login form.
-    Login,
-    /// No source to clone: a full message instead of the form.
-    Unavailable,
-    Editing,
-    Submitting,
-    Polling,
-    Done,
-    Failed,
+/// What the dialog talks to and keeps things in: handed in, so that the flow runs natively in
+/// tests with a scripted transport and a memory store.
+#[derive(Clone)]
+pub struct Services {
+    pub connection: Connection,
+    pub store: Store,
 }
 
-impl Phase {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Phase::Loading => "loading",
-            Phase::Login => "login",
-            Phase::Unavailable => "unavailable",
-            Phase::Editing => "editing",
-            Phase::Submitting => "submitting",
-            Phase::Polling => "polling",
-            Phase::Done => "done",
-            Phase::Failed => "failed",
+impl Services {
+    /// fetch, the browser's timers and the tab's sessionStorage.
+    #[cfg(target_arch = "wasm32")]
+    pub fn browser() -> Services {
+        Services {
+            connection: Connection::browser(),
+            store: Store::session_storage(),
         }
     }
-
-    /// Whether the form is shown (possibly read-only while the clone runs).
-    pub fn shows_form(self) -> bool {
-        matches!(
-            self,
-            Phase::Editing | Phase::Submitting | Phase::Polling | Phase::Failed
-        )
-    }
-
-    /// Whether a submit may start a clone now.
-    pub fn accepts_submit(self) -> bool {
-        matches!(self, Phase::Editing | Phase::Failed)
-    }
-}
-
-/// Why there is no form.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Unavailable {
-    Text(Text),
-    /// Loading failed with this error (retry possible).
-    Error(ClientError),
 }
 
 /// What a picker offers, loaded once per dialog.
@@ -100,12 +70,25 @@ impl<T> Choices<T> {
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub lang: RwSignal<Lang>,
-    pub phase: RwSignal<Phase>,
+    /// Where the dialog is, with its data.
+    pub stage: RwSignal<Stage>,
+    /// The latest progress of the clone being sent or followed.
+    pub progress: RwSignal<Option<CloneProgress>>,
+    /// `stage` and `progress` as `data-phase`.
+    pub phase: Memo<Phase>,
     pub api_base: StoredValue<String>,
     pub source_uuid: StoredValue<Option<String>>,
+    pub services: StoredValue<Services, LocalStorage>,
     pub session: RwSignal<Option<String>>,
     pub source: RwSignal<Option<ModelServiceInventory>>,
     pub draft: RwSignal<Draft>,
+    /// The `resourceUuid` this draft's clone gets unless the user types one: made with the
+    /// draft and kept with it until its clone is done, so no second clone can be made of it.
+    pub draft_resource_uuid: RwSignal<String>,
+    /// The `X-Job-UUID` the next clone of this draft is sent with (shown in the request
+    /// preview, so a copied request and the dialog's own cannot both run): made with the
+    /// draft, and again after ZStack ran a job of it that failed.
+    pub next_job_uuid: RwSignal<String>,
     /// The source mirrored as a draft: the baseline of validation and "what will change",
     /// computed once per source instead of on every keystroke.
     pub baseline: Memo<Option<Draft>>,
@@ -113,17 +96,12 @@ pub struct Ctx {
     /// Keys whose problems are shown (left once, or all after a submit).
     pub touched: RwSignal<BTreeSet<ProblemKey>>,
     pub submitted: RwSignal<bool>,
-    /// Bumped when the problem summary should take focus.
-    pub summary_focus: RwSignal<u32>,
-    pub intent: RwSignal<Option<CloneIntent>>,
-    /// A clone to resume once logged in again.
-    pub resume_clone: RwSignal<bool>,
-    pub login_error: RwSignal<Option<ClientError>>,
-    pub progress: RwSignal<Option<CloneProgress>>,
-    pub result: RwSignal<Option<ModelServiceInventory>>,
-    pub error: RwSignal<Option<ClientError>>,
-    pub unavailable: RwSignal<Option<Unavailable>>,
+    /// Notified when the problem summary should take focus (a submit with problems).
+    pub focus_summary: Trigger,
+    /// The draft was restored from the tab's store.
     pub restored: RwSignal<bool>,
+    /// The last write of the draft to the tab's store failed (a quiet notice).
+    pub draft_not_kept: RwSignal<bool>,
     /// The name another service was found to have (the live uniqueness hint: a warning, since
     /// ZStack allows duplicate names).
     pub name_taken: RwSignal<Option<String>>,
@@ -137,7 +115,12 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn new(lang: Lang, api_base: String, source_uuid: Option<String>) -> Ctx {
+    pub fn new(
+        lang: Lang,
+        api_base: String,
+        source_uuid: Option<String>,
+        services: Services,
+    ) -> Ctx {
         let source = RwSignal::new(None::<ModelServiceInventory>);
         let draft = RwSignal::new(Draft::default());
         let baseline = Memo::new(move |_| source.with(|s| s.as_ref().map(Draft::mirror)));
@@ -147,33 +130,49 @@ impl Ctx {
                 None => Problems::default(),
             })
         });
+        let stage = RwSignal::new(Stage::Loading);
+        let progress = RwSignal::new(None::<CloneProgress>);
+        let phase = Memo::new(move |_| stage.with(|s| progress.with(|p| s.phase(p.as_ref()))));
         Ctx {
             lang: RwSignal::new(lang),
-            phase: RwSignal::new(Phase::Loading),
+            stage,
+            progress,
+            phase,
             api_base: StoredValue::new(api_base),
             source_uuid: StoredValue::new(source_uuid),
+            services: StoredValue::new_local(services),
             session: RwSignal::new(None),
             source,
             draft,
+            draft_resource_uuid: RwSignal::new(new_uuid()),
+            next_job_uuid: RwSignal::new(new_uuid()),
             baseline,
             problems,
             touched: RwSignal::new(BTreeSet::new()),
             submitted: RwSignal::new(false),
-            summary_focus: RwSignal::new(0),
-            intent: RwSignal::new(None),
-            resume_clone: RwSignal::new(false),
-            login_error: RwSignal::new(None),
-            progress: RwSignal::new(None),
-            result: RwSignal::new(None),
-            error: RwSignal::new(None),
-            unavailable: RwSignal::new(None),
+            focus_summary: Trigger::new(),
             restored: RwSignal::new(false),
+            draft_not_kept: RwSignal::new(false),
             name_taken: RwSignal::new(None),
             tags: RwSignal::new(Choices::NotLoaded),
             gpu_specs: RwSignal::new(Choices::NotLoaded),
             images: RwSignal::new(Default::default()),
             closed: RwSignal::new(false),
         }
+    }
+
+    /// A client with the current session.
+    pub fn client(&self) -> AppClient {
+        let config = ClientConfig {
+            api_base: self.api_base.get_value(),
+            session: self.session.get_untracked(),
+            ..ClientConfig::default()
+        };
+        self.services.with_value(|s| s.connection.client(config))
+    }
+
+    pub fn store(&self) -> Store {
+        self.services.with_value(|s| s.store.clone())
     }
 
     pub fn text(&self, text: Text) -> &'static str {
