@@ -22,6 +22,8 @@ mod zstack_client;
 
 #[cfg(test)]
 mod clone_job_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod parser_property_tests;
 #[cfg(test)]
 mod zstack_client_tests;
 

@@ -1,0 +1,616 @@
+//! The fault matrix, end to end: each row breaks one step of a clone as a real deployment can
+//! (through nginx, with the simulator's faults), then does what a user would (check again, log
+//! in when asked, reload, close and reopen). For each row: what the user saw, how many model
+//! services ZStack made (exactly 1, or 0 where ZStack refused), and whether the draft was kept.
+//! The table in `docs/reliability.md` is written from these rows by this test.
+
+use std::time::Duration;
+
+use e2e::app::clone_posts;
+use e2e::stack::{Stack, StackOptions, WAIT};
+use serde_json::{json, Value};
+use zstack_sim::seed;
+
+const CLONE_PATH: &str = "/zstack/v1/ai/model-services/";
+const JOBS_PATH: &str = "/zstack/v1/api-jobs/";
+const QUERY_PATH: &str = "/zstack/v1/ai/model-services";
+const SSO_PAGE: &str =
+    "<!DOCTYPE html><html><head><title>Sign in - SSO</title></head><body><form>SSO</form></body></html>";
+
+/// One row as it happened.
+struct Row {
+    case: &'static str,
+    seen: String,
+    clones: u64,
+    expected_clones: u64,
+    draft_kept: bool,
+}
+
+impl Row {
+    fn holds(&self) -> bool {
+        self.clones == self.expected_clones && self.draft_kept
+    }
+}
+
+/// What the dialog shows now: its phase and its headline.
+async fn seen(stack: &Stack) -> String {
+    let v = stack
+        .browser
+        .eval(
+            "const d = document.querySelector('dialog.cms-dialog');
+             const t = d && d.querySelector('.cms-error__title, .cms-result__title, .cms-login .cms-note');
+             return (d ? d.dataset.phase : 'none') + (t ? ': ' + t.textContent.trim() : '');",
+            vec![],
+        )
+        .await;
+    v.as_str().unwrap_or_default().to_owned()
+}
+
+async fn clone_count(stack: &Stack) -> u64 {
+    stack.sim_state().await["cloneCount"].as_u64().unwrap_or(0)
+}
+
+/// Opens the form, types a name, and waits out the name hint's query (so that faults on
+/// queries meet the clone's look-up, not the hint).
+async fn begin(stack: &Stack, name: &str) {
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    stack.set("name", name).await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+}
+
+async fn fault(stack: &Stack, method: &str, path: &str, times: u32, action: Value) {
+    stack
+        .add_fault(json!({"method": method, "pathPrefix": path, "times": times, "action": action}))
+        .await;
+}
+
+fn respond(status: u16, body: &str) -> Value {
+    json!({"kind": "respond", "status": status, "body": body})
+}
+
+async fn log_in(stack: &Stack) {
+    stack.wait_phase("login").await;
+    stack.set("accountName", seed::ADMIN_ACCOUNT).await;
+    stack.set("password", seed::ADMIN_PASSWORD).await;
+    stack.click_action("login").await;
+}
+
+/// The draft reached the clone: the new service carries the typed name.
+async fn cloned_with(stack: &Stack, name: &str) -> bool {
+    stack.sim_state().await["modelServices"]
+        .as_array()
+        .is_some_and(|all| all.iter().any(|s| s["name"] == name))
+}
+
+/// The draft is still in the form.
+async fn form_keeps(stack: &Stack, name: &str) -> bool {
+    stack.value("name").await == name
+}
+
+/// An outcome that is unknown: the form is read-only, Clone is not offered, and "Check
+/// again" (the natural next click) settles it.
+async fn check_again_until_done(stack: &Stack, seen_so_far: &mut Vec<String>) {
+    stack.wait_phase("unknown").await;
+    seen_so_far.push(seen(stack).await);
+    let offers_clone = stack
+        .browser
+        .eval(
+            "return !!document.querySelector('dialog form.cms-form button[type=submit]');",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        offers_clone,
+        json!(false),
+        "Clone is not offered while unknown"
+    );
+    stack.click_action("check-again").await;
+    stack.wait_phase("done").await;
+    seen_so_far.push(seen(stack).await);
+}
+
+/// Runs a row on its own stack and returns it, screenshot taken.
+async fn poll_answered_by(case: &'static str, name: &str, status: u16, body: &str) -> Row {
+    let stack = slow_stack().await;
+    begin(&stack, name).await;
+    fault(&stack, "GET", JOBS_PATH, 1, respond(status, body)).await;
+    stack.submit().await;
+    let mut seen_so_far = Vec::new();
+    check_again_until_done(&stack, &mut seen_so_far).await;
+    let row = Row {
+        case,
+        seen: seen_so_far.join(" → "),
+        clones: clone_count(&stack).await,
+        expected_clones: 1,
+        draft_kept: cloned_with(&stack, name).await,
+    };
+    stack.finish().await;
+    row
+}
+
+/// Jobs that take long enough for a fault to land while they run.
+async fn slow_stack() -> Stack {
+    Stack::start_with(StackOptions {
+        job_ms: 1500,
+        ..StackOptions::default()
+    })
+    .await
+}
+
+async fn with_job_ms(job_ms: u64) -> Stack {
+    Stack::start_with(StackOptions {
+        job_ms,
+        ..StackOptions::default()
+    })
+    .await
+}
+
+async fn rows() -> Vec<Row> {
+    let mut rows = vec![
+        poll_answered_by(
+            "poll answered by an SSO proxy's HTML login page (200)",
+            "row-poll-sso",
+            200,
+            SSO_PAGE,
+        )
+        .await,
+        poll_answered_by(
+            "poll answered by a plain-text 500 from the REST layer",
+            "row-poll-500",
+            500,
+            "java.lang.NullPointerException",
+        )
+        .await,
+        poll_answered_by(
+            "poll answered by an auth proxy's 401",
+            "row-poll-401",
+            401,
+            "Unauthorized",
+        )
+        .await,
+        poll_answered_by(
+            "poll answered by a proxy's 404 (not ZStack's 'job expired')",
+            "row-poll-404",
+            404,
+            "<html><head><title>404 Not Found</title></head><body>nginx</body></html>",
+        )
+        .await,
+        poll_answered_by(
+            "poll answered 200 with an inventory that does not parse",
+            "row-poll-malformed",
+            200,
+            r#"{"inventory":{"uuid":5,"name":["x"]}}"#,
+        )
+        .await,
+    ];
+
+    // A success that tells nothing ({}) whose look-up meets an expired session.
+    {
+        let case = "job result {} whose look-up meets an expired session";
+        let stack = slow_stack().await;
+        begin(&stack, "row-empty-result").await;
+        fault(&stack, "GET", JOBS_PATH, 1, respond(200, "{}")).await;
+        fault(
+            &stack,
+            "GET",
+            QUERY_PATH,
+            1,
+            respond(
+                503,
+                r#"{"error":{"code":"ID.1001","description":"session expired","details":"session expired"}}"#,
+            ),
+        )
+        .await;
+        stack.submit().await;
+        stack.wait_phase("login").await;
+        let first = seen(&stack).await;
+        log_in(&stack).await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: format!("{first} → {}", seen(&stack).await),
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-empty-result").await,
+        });
+        stack.finish().await;
+    }
+
+    // A reload while the job runs: the dialog follows the job, it does not offer the form.
+    {
+        let case = "reload while the job runs";
+        let stack = with_job_ms(3000).await;
+        begin(&stack, "row-reload").await;
+        stack.submit().await;
+        stack.wait_phase("polling").await;
+        stack.browser.client().refresh().await.expect("reload");
+        stack
+            .browser
+            .wait_until(
+                "the job followed after the reload",
+                "const d = document.querySelector('dialog.cms-dialog');
+                 return !!d && ['submitting', 'polling', 'done'].includes(d.dataset.phase);",
+                WAIT,
+            )
+            .await;
+        let after_reload = seen(&stack).await;
+        stack.wait_phase("done").await;
+        let posts = clone_posts(&stack.sim_requests().await).len();
+        rows.push(Row {
+            case,
+            seen: format!(
+                "{after_reload} → {} ({posts} POSTs, one job uuid)",
+                seen(&stack).await
+            ),
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-reload").await,
+        });
+        stack.finish().await;
+    }
+
+    // The POST's answer lost after ZStack took it: the retry is a duplicate, the job followed.
+    {
+        let case = "POST handled, then the connection dropped before the answer";
+        let stack = slow_stack().await;
+        begin(&stack, "row-drop-after").await;
+        fault(&stack, "POST", CLONE_PATH, 1, json!({"kind": "dropAfter"})).await;
+        stack.submit().await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-drop-after").await,
+        });
+        stack.finish().await;
+    }
+
+    // No POST gets through at all: unknown (the last one may have arrived), then checked.
+    {
+        let case = "every POST attempt dropped before it reached ZStack";
+        let stack = slow_stack().await;
+        begin(&stack, "row-drop-before").await;
+        fault(&stack, "POST", CLONE_PATH, 4, json!({"kind": "dropBefore"})).await;
+        stack.submit().await;
+        let mut seen_so_far = Vec::new();
+        check_again_until_done(&stack, &mut seen_so_far).await;
+        rows.push(Row {
+            case,
+            seen: seen_so_far.join(" → "),
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-drop-before").await,
+        });
+        stack.finish().await;
+    }
+
+    // A proxy's 502 on the POST: sent again with the same job uuid.
+    {
+        let case = "POST answered by a proxy's HTML 502";
+        let stack = slow_stack().await;
+        begin(&stack, "row-post-502").await;
+        fault(
+            &stack,
+            "POST",
+            CLONE_PATH,
+            1,
+            json!({"kind": "respond", "status": 502, "contentType": "text/html",
+                   "body": "<html><head><title>502 Bad Gateway</title></head></html>"}),
+        )
+        .await;
+        stack.submit().await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-post-502").await,
+        });
+        stack.finish().await;
+    }
+
+    // An SSO page instead of ZStack's answer to the POST: unknown, then checked.
+    {
+        let case = "POST answered by an SSO proxy's HTML login page (200)";
+        let stack = slow_stack().await;
+        begin(&stack, "row-post-sso").await;
+        fault(&stack, "POST", CLONE_PATH, 1, respond(200, SSO_PAGE)).await;
+        stack.submit().await;
+        let mut seen_so_far = Vec::new();
+        check_again_until_done(&stack, &mut seen_so_far).await;
+        rows.push(Row {
+            case,
+            seen: seen_so_far.join(" → "),
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-post-sso").await,
+        });
+        stack.finish().await;
+    }
+
+    // The REST layer refuses the POST: nothing ran, the form is editable with the draft.
+    {
+        let case = "POST refused by the REST layer (plain-text 400)";
+        let stack = slow_stack().await;
+        begin(&stack, "row-post-400").await;
+        fault(
+            &stack,
+            "POST",
+            CLONE_PATH,
+            1,
+            respond(400, "Invalid value[abc] of field[requestCpu]"),
+        )
+        .await;
+        stack.submit().await;
+        stack.wait_phase("failed").await;
+        let text = stack.text_of(".cms-error").await;
+        assert!(text.contains("requestCpu"), "{text}");
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 0,
+            draft_kept: form_keeps(&stack, "row-post-400").await,
+        });
+        stack.finish().await;
+    }
+
+    // Session expiry at each step.
+    {
+        let case = "session expired while editing (the POST's job ends ID.1001)";
+        let stack = slow_stack().await;
+        begin(&stack, "row-expired-edit").await;
+        stack.expire_sessions().await;
+        stack.submit().await;
+        stack.wait_phase("login").await;
+        let first = seen(&stack).await;
+        log_in(&stack).await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: format!("{first} → {}", seen(&stack).await),
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-expired-edit").await,
+        });
+        stack.finish().await;
+    }
+    {
+        let case = "session expired while the job runs";
+        let stack = with_job_ms(2500).await;
+        begin(&stack, "row-expired-job").await;
+        stack.submit().await;
+        stack.wait_phase("polling").await;
+        stack.expire_sessions().await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-expired-job").await,
+        });
+        stack.finish().await;
+    }
+    {
+        let case = "session refused on the POST itself (503 ID.1001)";
+        let stack = slow_stack().await;
+        begin(&stack, "row-expired-post").await;
+        fault(
+            &stack,
+            "POST",
+            CLONE_PATH,
+            1,
+            respond(
+                503,
+                r#"{"error":{"code":"ID.1001","details":"session expired"}}"#,
+            ),
+        )
+        .await;
+        stack.submit().await;
+        stack.wait_phase("login").await;
+        let first = seen(&stack).await;
+        log_in(&stack).await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: format!("{first} → {}", seen(&stack).await),
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-expired-post").await,
+        });
+        stack.finish().await;
+    }
+
+    // The job itself fails, with a cause chain: not executed, the draft stays editable.
+    {
+        let case = "job fails (503) with a cause chain";
+        let stack = slow_stack().await;
+        begin(&stack, "row-job-503").await;
+        fault(
+            &stack,
+            "POST",
+            CLONE_PATH,
+            1,
+            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
+                "cause": {"code": "SYS.1000", "details": "disk full"}}}),
+        )
+        .await;
+        stack.submit().await;
+        stack.wait_phase("failed").await;
+        let text = stack.text_of(".cms-error").await;
+        assert!(
+            text.contains("SYS.1006") && text.contains("disk full"),
+            "{text}"
+        );
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 0,
+            draft_kept: form_keeps(&stack, "row-job-503").await,
+        });
+        stack.finish().await;
+    }
+
+    // ZStack forgot the job (404 expired) after it made the clone: found by resourceUuid.
+    {
+        let case = "job record expired after the clone was made";
+        let stack = with_job_ms(20).await;
+        begin(&stack, "row-job-expired").await;
+        fault(
+            &stack,
+            "GET",
+            JOBS_PATH,
+            1,
+            respond(404, "the job has been expired"),
+        )
+        .await;
+        stack.submit().await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-job-expired").await,
+        });
+        stack.finish().await;
+    }
+
+    // A slow job, with slow polls on top.
+    {
+        let case = "slow job (4 s) and slow polls (1.5 s each)";
+        let stack = with_job_ms(4000).await;
+        begin(&stack, "row-slow").await;
+        fault(
+            &stack,
+            "GET",
+            JOBS_PATH,
+            3,
+            json!({"kind": "delay", "ms": 1500}),
+        )
+        .await;
+        stack.submit().await;
+        stack
+            .browser
+            .wait_until(
+                "done",
+                "const d = document.querySelector('dialog.cms-dialog'); return !!d && d.dataset.phase === 'done';",
+                Duration::from_secs(30),
+            )
+            .await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-slow").await,
+        });
+        stack.finish().await;
+    }
+
+    // Cancel (close) during the job, then reopen: the clone went on and shows.
+    {
+        let case = "cancel during the job, then reopen";
+        let stack = with_job_ms(2500).await;
+        begin(&stack, "row-cancel").await;
+        stack.submit().await;
+        stack.wait_phase("polling").await;
+        stack.click_action("cancel").await;
+        stack.wait_for("[data-action=reopen]").await;
+        stack.click_action("reopen").await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-cancel").await,
+        });
+        stack.finish().await;
+    }
+
+    // The tab's storage is full: the clone is not sent, the user is told why.
+    {
+        let case = "browser storage full";
+        let stack = slow_stack().await;
+        begin(&stack, "row-storage-full").await;
+        stack
+            .browser
+            .eval(
+                "let size = 1 << 21;
+                 for (let i = 0; size >= 1; i++) {
+                   try { sessionStorage.setItem('cms.test.fill.' + i, 'x'.repeat(size)); }
+                   catch (e) { size = Math.floor(size / 2); }
+                 }
+                 return true;",
+                vec![],
+            )
+            .await;
+        stack.submit().await;
+        stack.wait_phase("failed").await;
+        let text = stack.text_of(".cms-error").await;
+        assert!(text.contains("not sent"), "{text}");
+        let posts = clone_posts(&stack.sim_requests().await).len();
+        assert_eq!(posts, 0, "nothing was sent");
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 0,
+            draft_kept: form_keeps(&stack, "row-storage-full").await,
+        });
+        stack.finish().await;
+    }
+    rows
+}
+
+/// The table, as `docs/reliability.md` shows it.
+fn table(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "| case | what the user saw | clones made | expected | draft kept | holds |\n|---|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            r.case,
+            r.seen.replace('|', "\\|"),
+            r.clones,
+            r.expected_clones,
+            if r.draft_kept { "yes" } else { "no" },
+            if r.holds() { "yes" } else { "**NO**" },
+        ));
+    }
+    out
+}
+
+const BEGIN: &str = "<!-- fault matrix: written by e2e/tests/fault_matrix.rs -->";
+const END: &str = "<!-- end of fault matrix -->";
+
+/// Replaces the table between the markers in docs/reliability.md.
+fn write_doc(table: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/reliability.md");
+    let doc = std::fs::read_to_string(&path).expect("docs/reliability.md");
+    let (head, rest) = doc.split_once(BEGIN).expect("the table's start marker");
+    let (_, tail) = rest.split_once(END).expect("the table's end marker");
+    let doc = format!("{head}{BEGIN}\n{table}{END}{tail}");
+    std::fs::write(&path, doc).expect("write docs/reliability.md");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_fault_clones_exactly_once_or_not_at_all_and_keeps_the_draft() {
+    let rows = rows().await;
+    let table = table(&rows);
+    write_doc(&table);
+    println!("{table}");
+    assert!(rows.len() >= 16, "{} rows", rows.len());
+    let broken: Vec<&str> = rows.iter().filter(|r| !r.holds()).map(|r| r.case).collect();
+    assert!(
+        broken.is_empty(),
+        "rows that do not hold: {broken:?}\n{table}"
+    );
+}
