@@ -235,7 +235,14 @@ async fn rows() -> Vec<Row> {
             .await;
         let after_reload = seen(&stack).await;
         stack.wait_phase("done").await;
-        let posts = clone_posts(&stack.sim_requests().await).len();
+        let log = stack.sim_requests().await;
+        let posts = clone_posts(&log);
+        let jobs: std::collections::BTreeSet<&str> = posts
+            .iter()
+            .map(|p| p["headers"]["x-job-uuid"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(jobs.len(), 1, "one job uuid across the reload: {jobs:?}");
+        let posts = posts.len();
         rows.push(Row {
             case,
             seen: format!(

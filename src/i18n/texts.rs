@@ -123,6 +123,7 @@ texts! {
     CloneAnother => "Clone another", "再克隆一个";
     // Errors
     CloneFailed => "The clone failed. Your input is kept.", "克隆失败。您填写的内容已保留。";
+    CloneNotSent => "The clone was not sent. Your input is kept.", "未发送克隆请求。您填写的内容已保留。";
     ErrorCode => "Code", "错误码";
     ErrorDescription => "Description", "描述";
     ErrorDetails => "Details", "详情";

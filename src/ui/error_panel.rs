@@ -51,7 +51,14 @@ pub fn ErrorPanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="cms-error" role="alert">
-            <p class="cms-error__title">{ctx.tr(Text::CloneFailed)}</p>
+            <p class="cms-error__title">
+                {move || {
+                    let not_sent = ctx
+                        .stage
+                        .with(|s| matches!(s.error(), Some(ClientError::StorageUnavailable)));
+                    ctx.text(if not_sent { Text::CloneNotSent } else { Text::CloneFailed })
+                }}
+            </p>
             {move || ctx.stage.with(|s| s.error().map(|e| error_facts(ctx.lang.get(), e)))}
         </div>
     }
