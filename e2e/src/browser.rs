@@ -15,7 +15,7 @@ use crate::scratch::ScratchDir;
 pub struct Browser {
     client: Option<Client>,
     _driver: GroupChild,
-    _profile: ScratchDir,
+    profile: ScratchDir,
 }
 
 /// Chromium's flags for a closed network, as root, headless.
@@ -32,6 +32,9 @@ fn chromium_args(profile: &std::path::Path, width: u32, height: u32) -> Vec<Stri
         "--disable-component-update",
         "--disable-sync",
         "--disable-extensions",
+        // The page's console goes to <profile>/chrome_debug.log (Browser::console_output).
+        "--enable-logging",
+        "--v=0",
     ]
     .iter()
     .map(|arg| arg.to_string())
@@ -81,7 +84,7 @@ impl Browser {
         Browser {
             client: Some(client),
             _driver: driver,
-            _profile: profile,
+            profile,
         }
     }
 
@@ -121,6 +124,22 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(40)).await;
         }
+    }
+
+    /// Every message the pages wrote to the console so far: the text of Chromium's `CONSOLE`
+    /// log lines, without the `source:` Chromium adds (the page's address when it loaded).
+    pub fn console_output(&self) -> String {
+        let log = self.profile.path().join("profile").join("chrome_debug.log");
+        std::fs::read_to_string(log)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|line| line.split_once(":CONSOLE").map(|(_, rest)| rest))
+            .map(|rest| {
+                rest.rsplit_once("\", source: ")
+                    .map_or(rest, |(message, _)| message)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Saves a PNG screenshot to `<artifacts>/<name>.png` and returns its path.
