@@ -120,7 +120,9 @@ impl Browser {
                 let html = self
                     .eval("return document.documentElement.outerHTML", vec![])
                     .await;
-                panic!("timed out waiting for {what}; page:\n{html}");
+                let html = html.as_str().unwrap_or_default();
+                let cut: String = html.chars().take(6000).collect();
+                panic!("timed out waiting for {what}; page (first 6000 characters):\n{cut}");
             }
             tokio::time::sleep(Duration::from_millis(40)).await;
         }

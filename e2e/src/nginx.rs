@@ -74,6 +74,9 @@ http {{
             try_files $uri $uri/ /index.html;
         }}
         location /zstack/ {{
+            # A clone's body holds the YAML (up to 4 Mi characters): nginx's default 1 MB
+            # answers 413 to large ones.
+            client_max_body_size 32m;
             proxy_pass http://{zstack};
             proxy_http_version 1.1;
             proxy_set_header Host $host;

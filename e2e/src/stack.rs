@@ -73,10 +73,13 @@ impl Stack {
         }
     }
 
-    /// Opens `path_and_query` of the app, as served by nginx.
+    /// Opens `path_and_query` of the app, as served by nginx: always a new document (an
+    /// address that differs from the current one only in its fragment would otherwise not
+    /// load the page again).
     pub async fn open(&self, path_and_query: &str) {
-        self.browser
-            .client()
+        let client = self.browser.client();
+        client.goto("about:blank").await.expect("navigate");
+        client
             .goto(&self.nginx.url(path_and_query))
             .await
             .expect("navigate");

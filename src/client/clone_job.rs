@@ -213,7 +213,7 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
                 return Posted::Accepted;
             }
             let error = error_of(&response);
-            if refused_by_zstack(&error) {
+            if refused_before_any_job(&error) {
                 return Posted::Settled(Box::new(CloneOutcome::NotExecuted(error)));
             }
             if error.is_transient() {
@@ -352,15 +352,17 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
     }
 }
 
-/// Whether a response to the POST is ZStack refusing it before any job exists: an ErrorCode
-/// (`{"error": ...}`), or the REST layer's plain-text 4xx (wrong field type, bad header).
-/// A proxy's answers (HTML, 401/403, 5xx pages) are not.
-fn refused_by_zstack(error: &ClientError) -> bool {
+/// Whether a response to the POST refuses it before any job exists: ZStack's ErrorCode
+/// (`{"error": ...}`), the REST layer's plain-text 4xx (wrong field type, bad header), or
+/// anyone's refusal of the request's size (413, 414, 431: nothing read it). Other answers of
+/// a proxy (HTML pages, 401/403, 5xx) are not: the request may have gone on to the node.
+fn refused_before_any_job(error: &ClientError) -> bool {
     match error {
         ClientError::Api { .. } | ClientError::SessionInvalid { .. } => true,
         ClientError::Rest { status, .. } => {
             matches!(status, 400..=499) && !matches!(status, 401 | 403 | 407 | 408 | 429)
         }
+        ClientError::Proxy { status, .. } => matches!(status, 413 | 414 | 431),
         _ => false,
     }
 }

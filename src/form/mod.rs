@@ -7,6 +7,7 @@
 mod architecture;
 mod diff;
 mod draft;
+mod draft_repair;
 mod field;
 mod problem;
 mod request_builder;
