@@ -109,6 +109,9 @@ else
 fi
 
 say "serving the app on $app (Ctrl-C stops)"
+# Trunk refuses to start when a watch ignore path of Trunk.toml is missing, and target/ is when
+# CARGO_TARGET_DIR points elsewhere.
+mkdir -p "$CMS_ROOT/target" "$CMS_ROOT/dist"
 spawn trunk serve "${release[@]}" --offline --address 127.0.0.1 --port "$port" \
   --proxy-backend "${zstack%/}/zstack/"
 trunk_pid=$!
