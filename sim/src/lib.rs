@@ -9,6 +9,7 @@
 //! ```
 
 pub mod clone;
+mod connection;
 pub mod date;
 pub mod error_code;
 pub mod faults;

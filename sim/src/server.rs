@@ -10,24 +10,15 @@ use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{oneshot, Notify};
+use tokio::sync::oneshot;
 use tokio::task::{JoinHandle, JoinSet};
 use tower::ServiceExt;
 
+use crate::connection::ConnectionKiller;
 use crate::options::SimOptions;
 use crate::routes::router;
 use crate::seed;
 use crate::state::{Settings, Shared};
-
-/// Put in every request's extensions: closes the request's TCP connection.
-#[derive(Clone, Debug)]
-pub struct ConnectionKiller(Arc<Notify>);
-
-impl ConnectionKiller {
-    pub fn kill(&self) {
-        self.0.notify_one();
-    }
-}
 
 /// A running simulator. Dropping it stops the server too.
 pub struct SimHandle {
@@ -119,10 +110,10 @@ async fn accept_loop(listener: TcpListener, app: Router, mut stop: oneshot::Rece
 
 async fn serve_connection(stream: TcpStream, app: Router) {
     let _ = stream.set_nodelay(true);
-    let notify = Arc::new(Notify::new());
-    let killer = ConnectionKiller(notify.clone());
+    let killer = ConnectionKiller::new();
+    let request_killer = killer.clone();
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-        request.extensions_mut().insert(killer.clone());
+        request.extensions_mut().insert(request_killer.clone());
         app.clone().oneshot(request.map(Body::new))
     });
     let connection =
@@ -130,6 +121,6 @@ async fn serve_connection(stream: TcpStream, app: Router) {
     tokio::select! {
         _ = connection => {}
         // Dropping the connection closes the socket without an answer.
-        _ = notify.notified() => {}
+        _ = killer.killed() => {}
     }
 }
