@@ -332,3 +332,38 @@ async fn the_202_location_is_an_absolute_http_url_naming_the_job() {
     assert_eq!(running.json::<Value>().await.unwrap(), json!({}));
     assert_eq!(sim.wait_job(&job).await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn tags_inside_params_are_kept_and_top_level_tags_win() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let inside = fresh_uuid();
+    let both = fresh_uuid();
+    let (status, _) = sim
+        .clone_and_wait(
+            seed::SERVICE_ONE_ARCH,
+            &session,
+            &json!({"params": {"resourceUuid": inside, "systemTags": ["sdk::inside"], "userTags": ["in"]}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = sim
+        .clone_and_wait(
+            seed::SERVICE_ONE_ARCH,
+            &session,
+            &json!({"params": {"resourceUuid": both, "systemTags": ["sdk::inside"], "userTags": ["in"]},
+                    "systemTags": ["page::top"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let tags = &sim.state().await["resourceTags"];
+    assert_eq!(
+        tags[&inside],
+        json!({"systemTags": ["sdk::inside"], "userTags": ["in"]})
+    );
+    assert_eq!(
+        tags[&both],
+        json!({"systemTags": ["page::top"], "userTags": ["in"]}),
+        "each list is replaced only when given at the top level"
+    );
+}

@@ -37,12 +37,13 @@ pub fn execute(
             .tag_attachments
             .insert(uuid.clone(), tag_uuids.clone());
     }
-    if request.system_tags.is_some() || request.user_tags.is_some() {
+    let (system_tags, user_tags) = (request.system_tags(), request.user_tags());
+    if system_tags.is_some() || user_tags.is_some() {
         world.resource_tags.insert(
             uuid.clone(),
             ResourceTags {
-                system_tags: request.system_tags.clone().unwrap_or_default(),
-                user_tags: request.user_tags.clone().unwrap_or_default(),
+                system_tags: system_tags.cloned().unwrap_or_default(),
+                user_tags: user_tags.cloned().unwrap_or_default(),
             },
         );
     }
