@@ -10,21 +10,119 @@ use serde_json::json;
 use zstack_sim::{seed, SimOptions};
 
 #[tokio::test]
-async fn an_x_job_uuid_that_is_not_32_hex_chars_is_400() {
+async fn an_x_job_uuid_whose_length_is_not_32_is_400_plain_text() {
     let sim = Sim::start().await;
     let session = sim.login().await;
     for job in [
         "short",
-        "0123456789abcdef0123456789abcdeg",
         "0123456789abcdef0123456789abcdef0",
+        "01234567-89ab-4def-8123-456789abcdef",
     ] {
         let response = sim
             .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(job))
             .await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{job}");
-        assert!(response.text().await.unwrap().contains("X-Job-UUID"));
+        assert_eq!(
+            response.text().await.unwrap(),
+            "Invalid header[X-Job-UUID], it must be a UUID with '-' stripped"
+        );
     }
     assert_eq!(sim.state().await["jobs"]["running"], 0);
+}
+
+#[tokio::test]
+async fn only_the_length_of_x_job_uuid_is_checked() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    for job in [
+        "0123456789abcdef0123456789abcdeg",
+        "0123456789ABCDEF0123456789ABCDEF",
+        "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzz",
+    ] {
+        let response = sim
+            .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(job))
+            .await;
+        assert_eq!(response.status(), StatusCode::ACCEPTED, "{job}");
+        assert_eq!(job_uuid_of(&response.json().await.unwrap()), job);
+        assert_eq!(sim.wait_job(job).await.0, StatusCode::OK, "{job}");
+    }
+    assert_eq!(sim.state().await["cloneCount"], 3);
+}
+
+#[tokio::test]
+async fn a_put_or_delete_reusing_a_job_uuid_is_refused_as_a_duplicate() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let job = fresh_uuid();
+    let accepted = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(&job))
+        .await;
+    assert_eq!(accepted.status(), StatusCode::ACCEPTED);
+    let login = sim
+        .http
+        .put(sim.api("/accounts/login"))
+        .header("X-Job-UUID", &job)
+        .json(
+            &json!({"logInByAccount": {"accountName": seed::ADMIN_ACCOUNT,
+            "password": zstack_sim::sha512_hex(seed::ADMIN_PASSWORD)}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        login.text().await.unwrap(),
+        format!("Duplicate job uuid[{job}]")
+    );
+    let logout = sim
+        .http
+        .delete(sim.api(&format!("/accounts/sessions/{session}")))
+        .header("X-Job-UUID", &job)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        sim.state().await["validSessions"],
+        1,
+        "the refused logout did nothing"
+    );
+    let short = sim
+        .http
+        .delete(sim.api(&format!("/accounts/sessions/{session}")))
+        .header("X-Job-UUID", "short")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(short.status(), StatusCode::BAD_REQUEST);
+    // A fresh uuid is fine, and a synchronous call does not take the uuid for itself.
+    let fresh = fresh_uuid();
+    let login = sim
+        .http
+        .put(sim.api("/accounts/login"))
+        .header("X-Job-UUID", &fresh)
+        .json(
+            &json!({"logInByAccount": {"accountName": seed::ADMIN_ACCOUNT,
+            "password": zstack_sim::sha512_hex(seed::ADMIN_PASSWORD)}}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(login.status(), StatusCode::OK);
+    let reuse = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(&fresh))
+        .await;
+    assert_eq!(reuse.status(), StatusCode::ACCEPTED);
+    // GET requests ignore the header.
+    let query = sim
+        .http
+        .get(sim.api("/images"))
+        .header("Authorization", format!("OAuth {session}"))
+        .header("X-Job-UUID", &job)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(query.status(), StatusCode::OK);
 }
 
 #[tokio::test]

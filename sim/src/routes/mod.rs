@@ -5,6 +5,7 @@ mod auth;
 mod clone_job;
 mod control;
 mod intercept;
+mod job_header;
 mod queries;
 mod reply;
 mod sessions;

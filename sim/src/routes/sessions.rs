@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
@@ -13,6 +13,7 @@ use sha2::{Digest, Sha512};
 use crate::error_code::ErrorCode;
 use crate::state::Shared;
 
+use super::job_header;
 use super::reply::{api_error, json, plain};
 
 #[derive(Deserialize)]
@@ -37,7 +38,7 @@ pub fn sha512_hex(text: &str) -> String {
 }
 
 /// `PUT /zstack/v1/accounts/login`
-pub async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+pub async fn login(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
     let request: LoginRequest = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(e) => {
@@ -49,6 +50,9 @@ pub async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     };
     let credentials = request.log_in_by_account;
     let mut world = shared.world();
+    if let Some(refused) = job_header::refuse_sync(&headers, &mut world.jobs) {
+        return refused;
+    }
     let account = world
         .accounts
         .iter()
@@ -76,7 +80,16 @@ pub async fn validate_session(
 }
 
 /// `DELETE /zstack/v1/accounts/sessions/{uuid}` (logout; unknown sessions are fine)
-pub async fn logout(State(shared): State<Arc<Shared>>, Path(uuid): Path<String>) -> Response {
-    shared.world().sessions.close(&uuid);
+pub async fn logout(
+    State(shared): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let mut world = shared.world();
+    if let Some(refused) = job_header::refuse_sync(&headers, &mut world.jobs) {
+        return refused;
+    }
+    world.sessions.close(&uuid);
+    drop(world);
     json(StatusCode::OK, &json!({}))
 }
