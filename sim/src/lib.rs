@@ -19,6 +19,7 @@ mod options;
 pub mod query;
 pub mod request_log;
 mod routes;
+pub mod schema;
 pub mod seed;
 mod server;
 pub mod state;

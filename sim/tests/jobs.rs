@@ -209,3 +209,48 @@ async fn jobs_expire_after_the_retention_time() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body, json!("the job has been expired"));
 }
+
+#[tokio::test]
+async fn a_job_result_carries_a_schema_when_the_poll_asks_for_one() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let job = fresh_uuid();
+    let accepted = sim
+        .http
+        .post(sim.api(&format!("/ai/model-services/{}", seed::SERVICE_ONE_ARCH)))
+        .header("Authorization", format!("OAuth {session}"))
+        .header("X-Job-UUID", &job)
+        .header("X-JSON-Schema", "true")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), StatusCode::ACCEPTED);
+    let body: serde_json::Value = accepted.json().await.unwrap();
+    assert!(body.get("schema").is_none(), "a 202 carries none: {body}");
+    let (status, plain) = sim.wait_job(&job).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        plain.get("schema").is_none(),
+        "a poll without the header gets none"
+    );
+    let polled: serde_json::Value = sim
+        .http
+        .get(sim.api(&format!("/api-jobs/{job}")))
+        .header("X-JSON-Schema", "true")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        polled["schema"]["inventory"],
+        "org.zstack.ai.entity.ModelServiceInventory"
+    );
+    assert_eq!(
+        polled["schema"]["inventory.modelServiceImages[0]"],
+        "org.zstack.ai.entity.ModelServiceTemplateInventory"
+    );
+    assert_eq!(polled["inventory"], plain["inventory"]);
+}

@@ -68,7 +68,11 @@ async fn a_single_uuid_returns_a_one_element_list_and_an_unknown_one_an_empty_li
             .query(&format!("{path}{}", "f".repeat(32)), &session)
             .await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert_eq!(body, serde_json::json!({"inventories": []}), "{path}");
+        assert_eq!(
+            body,
+            serde_json::json!({"inventories": [], "schema": {}}),
+            "{path}"
+        );
     }
 }
 
@@ -205,7 +209,7 @@ async fn limit_start_count_reply_with_count_sort_and_fields() {
     let (_, body) = sim
         .query("/ai/model-services?count=true&q=system=false", &session)
         .await;
-    assert_eq!(body, serde_json::json!({"total": 6}));
+    assert_eq!(body, serde_json::json!({"total": 6, "schema": {}}));
     let (_, body) = sim.query("/tags?fields=uuid,name&limit=1", &session).await;
     let first = body["inventories"][0].as_object().unwrap();
     let mut keys: Vec<&str> = first.keys().map(String::as_str).collect();
@@ -247,4 +251,55 @@ fn url_encode(text: &str) -> String {
         }
     }
     out
+}
+
+#[tokio::test]
+async fn query_replies_always_carry_a_schema_of_java_class_names() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let (_, body) = sim
+        .query(
+            &format!("/ai/model-services/{}", seed::SERVICE_TWO_ARCH),
+            &session,
+        )
+        .await;
+    assert_eq!(
+        body["schema"],
+        serde_json::json!({
+            "inventories[0]": "org.zstack.ai.entity.ModelServiceInventory",
+            "inventories[0].modelServiceImages[0]": "org.zstack.ai.entity.ModelServiceTemplateInventory",
+            "inventories[0].modelServiceImages[1]": "org.zstack.ai.entity.ModelServiceTemplateInventory",
+            "inventories[0].modelServiceRefs[0]": "org.zstack.ai.entity.ModelServiceRefInventory",
+        })
+    );
+    let (_, body) = sim.query("/images?replyWithCount=true", &session).await;
+    let schema = body["schema"].as_object().unwrap();
+    assert_eq!(schema.len(), body["inventories"].as_array().unwrap().len());
+    assert_eq!(
+        schema["inventories[3]"],
+        "org.zstack.header.image.ImageInventory"
+    );
+    assert!(schema.get("total").is_none(), "JDK values are not recorded");
+    // With the header too, and an error carries none.
+    let with_header = sim
+        .http
+        .get(sim.api("/tags"))
+        .header("Authorization", format!("OAuth {session}"))
+        .header("X-JSON-Schema", "true")
+        .send()
+        .await
+        .unwrap();
+    let body: Value = with_header.json().await.unwrap();
+    assert!(body["schema"]["inventories[0]"].is_string());
+    let error = sim
+        .http
+        .get(sim.api("/tags"))
+        .header("Authorization", format!("OAuth {}", "0".repeat(32)))
+        .header("X-JSON-Schema", "true")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = error.json().await.unwrap();
+    assert!(body.get("schema").is_none(), "{body}");
 }

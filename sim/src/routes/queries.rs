@@ -15,6 +15,7 @@ use crate::inventory::{
     TagInventory,
 };
 use crate::query::{Condition, Operator, Query};
+use crate::schema;
 use crate::state::{Shared, World};
 
 use super::auth::session_uuid;
@@ -38,6 +39,16 @@ impl Resource {
             Resource::Tags => TagInventory::FIELDS,
             Resource::ModelCenters => ModelCenterInventory::FIELDS,
             Resource::GpuDeviceSpecs => GpuDeviceSpecInventory::FIELDS,
+        }
+    }
+
+    fn schema_kind(self) -> schema::Kind {
+        match self {
+            Resource::ModelServices => schema::Kind::ModelService,
+            Resource::Images => schema::Kind::Image,
+            Resource::Tags => schema::Kind::Tag,
+            Resource::ModelCenters => schema::Kind::ModelCenter,
+            Resource::GpuDeviceSpecs => schema::Kind::PciDeviceSpec,
         }
     }
 
@@ -119,5 +130,8 @@ fn answer(
         }
         resource.inventories(&world)
     };
-    json(StatusCode::OK, &query.run(inventories))
+    // Query replies carry a schema whether or not it was asked for.
+    let mut body = query.run(inventories);
+    schema::add(&mut body, resource.schema_kind());
+    json(StatusCode::OK, &body)
 }

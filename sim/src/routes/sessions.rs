@@ -7,10 +7,11 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 use sha2::{Digest, Sha512};
 
 use crate::error_code::ErrorCode;
+use crate::schema;
 use crate::state::Shared;
 
 use super::job_header;
@@ -64,7 +65,7 @@ pub async fn login(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: 
     match account {
         Some(account) => {
             let inventory = world.sessions.open(&account.uuid);
-            json(StatusCode::OK, &json!({ "inventory": inventory }))
+            ok(&headers, json!({ "inventory": inventory }))
         }
         None => api_error(&ErrorCode::wrong_password()),
     }
@@ -74,9 +75,18 @@ pub async fn login(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: 
 pub async fn validate_session(
     State(shared): State<Arc<Shared>>,
     Path(uuid): Path<String>,
+    headers: HeaderMap,
 ) -> Response {
     let valid = shared.world().sessions.is_valid(&uuid);
-    json(StatusCode::OK, &json!({ "valid": valid }))
+    ok(&headers, json!({ "valid": valid }))
+}
+
+/// A 200 reply, with a `schema` when the request asked for one.
+fn ok(headers: &HeaderMap, mut body: Value) -> Response {
+    if schema::requested(headers) {
+        schema::add(&mut body, schema::Kind::Session);
+    }
+    json(StatusCode::OK, &body)
 }
 
 /// `DELETE /zstack/v1/accounts/sessions/{uuid}` (logout; unknown sessions are fine)
@@ -91,5 +101,5 @@ pub async fn logout(
     }
     world.sessions.close(&uuid);
     drop(world);
-    json(StatusCode::OK, &json!({}))
+    ok(&headers, json!({}))
 }
