@@ -17,6 +17,7 @@ pub mod ids;
 pub mod inventory;
 mod options;
 pub mod query;
+pub mod quirks;
 pub mod request_log;
 mod routes;
 pub mod schema;
@@ -25,6 +26,7 @@ mod server;
 pub mod state;
 
 pub use options::{SimOptions, DEFAULT_JOB_MS, DEFAULT_JOB_RETENTION, DEFAULT_SESSION_TTL};
+pub use quirks::{Quirk, Quirks};
 pub use routes::{sha512_hex, API_TIMEOUT_MS};
 pub use seed::Seed;
 pub use server::{start, SimHandle};

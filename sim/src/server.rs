@@ -16,6 +16,7 @@ use tower::ServiceExt;
 
 use crate::connection::ConnectionKiller;
 use crate::options::SimOptions;
+use crate::quirks::Quirks;
 use crate::routes::router;
 use crate::seed;
 use crate::state::{Settings, Shared};
@@ -23,6 +24,7 @@ use crate::state::{Settings, Shared};
 /// A running simulator. Dropping it stops the server too.
 pub struct SimHandle {
     addr: SocketAddr,
+    shared: Arc<Shared>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -36,6 +38,17 @@ impl SimHandle {
     /// `http://127.0.0.1:<port>`
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The quirks on now.
+    pub fn quirks(&self) -> Quirks {
+        self.shared.world().quirks.clone()
+    }
+
+    /// Replaces the quirks on now (as `PUT /__sim/quirks` does); `POST /__sim/reset` goes back to
+    /// [`SimOptions::quirks`].
+    pub fn set_quirks(&self, quirks: Quirks) {
+        self.shared.world().quirks = quirks;
     }
 
     /// Stops accepting, closes every connection and waits until the server task has ended.
@@ -76,16 +89,18 @@ pub async fn start(options: SimOptions) -> io::Result<SimHandle> {
         job_ms: options.job_ms,
         session_ttl: options.session_ttl,
         job_retention: options.job_retention,
+        quirks: options.quirks,
     };
     let shared = Arc::new(Shared::new(
         settings,
         options.seed.unwrap_or_else(seed::builtin),
     ));
-    let app = router(shared);
+    let app = router(shared.clone());
     let (stop_tx, stop_rx) = oneshot::channel();
     let task = tokio::spawn(accept_loop(listener, app, stop_rx));
     Ok(SimHandle {
         addr,
+        shared,
         stop: Some(stop_tx),
         task: Some(task),
     })

@@ -6,6 +6,7 @@ mod clone_job;
 mod control;
 mod intercept;
 mod job_header;
+mod node_quirks;
 mod queries;
 mod reply;
 mod sessions;
@@ -59,8 +60,14 @@ pub fn router(shared: Arc<Shared>) -> Router {
     if shared.settings.control {
         router = router.merge(control::routes());
     }
+    // Layers: the fault middleware (outer) sees every request first; the quirks middleware
+    // (inner) shapes only what the handlers answer.
     router
         .fallback(no_api_mapping)
+        .layer(middleware::from_fn_with_state(
+            shared.clone(),
+            node_quirks::node_quirks,
+        ))
         .layer(middleware::from_fn_with_state(
             shared.clone(),
             intercept::intercept,

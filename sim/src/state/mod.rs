@@ -16,6 +16,7 @@ use crate::inventory::{
     GpuDeviceSpecInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory,
     TagInventory,
 };
+use crate::quirks::Quirks;
 use crate::request_log::RequestLog;
 use crate::seed::{Seed, SeedAccount};
 
@@ -30,6 +31,8 @@ pub struct Settings {
     pub job_ms: u64,
     pub session_ttl: Duration,
     pub job_retention: Duration,
+    /// The quirks at start-up (and after a reset).
+    pub quirks: Quirks,
 }
 
 /// What the handlers share.
@@ -45,6 +48,7 @@ impl Shared {
                 seed,
                 settings.session_ttl,
                 settings.job_retention,
+                settings.quirks.clone(),
             )),
             settings,
         }
@@ -83,10 +87,18 @@ pub struct World {
     pub jobs: JobBook,
     pub faults: FaultBook,
     pub log: RequestLog,
+    /// The quirks on now.
+    pub quirks: Quirks,
+    startup_quirks: Quirks,
 }
 
 impl World {
-    fn from_seed(seed: Seed, session_ttl: Duration, job_retention: Duration) -> Self {
+    fn from_seed(
+        seed: Seed,
+        session_ttl: Duration,
+        job_retention: Duration,
+        quirks: Quirks,
+    ) -> Self {
         World {
             generation: 0,
             accounts: seed.accounts.clone(),
@@ -102,15 +114,23 @@ impl World {
             jobs: JobBook::new(job_retention),
             faults: FaultBook::default(),
             log: RequestLog::default(),
+            startup_quirks: quirks.clone(),
+            quirks,
             seed,
         }
     }
 
-    /// Back to the seed: resources, no sessions, no jobs, no faults, empty request log.
+    /// Back to the seed: resources, no sessions, no jobs, no faults, empty request log, the
+    /// start-up quirks.
     pub fn reset(&mut self) {
         let generation = self.generation + 1;
         let seed = std::mem::take(&mut self.seed);
-        *self = World::from_seed(seed, self.sessions.ttl(), self.jobs.retention());
+        *self = World::from_seed(
+            seed,
+            self.sessions.ttl(),
+            self.jobs.retention(),
+            self.startup_quirks.clone(),
+        );
         self.generation = generation;
     }
 
