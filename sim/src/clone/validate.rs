@@ -1,6 +1,14 @@
 //! The checks the management node makes on a CloneModelService message. Failures end the job
 //! with SYS.1007 (invalid argument) or SYS.1003 (a referenced resource does not exist), and
 //! `details` names the field.
+//!
+//! Stated by the contract / API page: valid values of `type` and `source`, the `resourceUuid`
+//! pattern, referenced resources exist. UNCONFIRMED (the handler is not public; the simulator
+//! makes these checks so that a client meets them): `name` at most 255 characters (the column is
+//! `varchar(255)`), non-negative `requestCpu`/`requestMemory`/`size`, a known CPU architecture, one
+//! row per architecture, an image whose architecture matches its row, a GPU spec listed under its
+//! own vendor and being a GPU spec. A `resourceUuid` already used is not checked here: it fails
+//! when the clone is stored (see `super::execute`).
 
 use crate::error_code::ErrorCode;
 use crate::ids::is_resource_uuid;
@@ -32,11 +40,6 @@ pub fn validate(world: &World, params: &CloneParams) -> Result<(), ErrorCode> {
         if !is_resource_uuid(uuid) {
             return Err(ErrorCode::invalid_argument(format!(
                 "invalid value[{uuid}] of field[resourceUuid]: not a valid UUID"
-            )));
-        }
-        if world.uuid_in_use(uuid) {
-            return Err(ErrorCode::invalid_argument(format!(
-                "field[resourceUuid]: resource uuid[{uuid}] is already used"
             )));
         }
     }
