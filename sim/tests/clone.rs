@@ -219,6 +219,10 @@ async fn invalid_arguments_fail_the_job_with_sys_1007_naming_the_field() {
             json!({"vendorToSpecUuidsMap": {"Huawei": [seed::GPU_SPEC_NVIDIA_A100]}}),
             "vendorToSpecUuidsMap[Huawei]",
         ),
+        (
+            json!({"vendorToSpecUuidsMap": {"Mellanox": [seed::PCI_SPEC_CONNECTX6]}}),
+            "vendorToSpecUuidsMap[Mellanox]",
+        ),
     ];
     for (params, field) in cases {
         expect_job_error(&sim, &session, s, params, "SYS.1007", field).await;

@@ -26,7 +26,7 @@ async fn every_resource_lists_its_seed_inventories() {
         ("/images", builtin.images.len()),
         ("/tags", builtin.tags.len()),
         ("/ai/model-centers", builtin.model_centers.len()),
-        ("/gpu-device-specs", builtin.gpu_device_specs.len()),
+        ("/pci-device-specs", builtin.pci_device_specs.len()),
     ] {
         let (status, body) = sim.query(path, &session).await;
         assert_eq!(status, StatusCode::OK, "{path}");
@@ -61,7 +61,7 @@ async fn a_single_uuid_returns_a_one_element_list_and_an_unknown_one_an_empty_li
         "/ai/model-services/",
         "/images/",
         "/tags/",
-        "/gpu-device-specs/",
+        "/pci-device-specs/",
         "/ai/model-centers/",
     ] {
         let (status, body) = sim
@@ -181,7 +181,7 @@ async fn images_filter_by_architecture() {
         vec![seed::IMAGE_AARCH64, seed::IMAGE_AARCH64_ASCEND]
     );
     let (_, body) = sim
-        .query("/gpu-device-specs?q=vendor=NVIDIA", &session)
+        .query("/pci-device-specs?q=vendor=NVIDIA", &session)
         .await;
     assert_eq!(
         uuids(&body),
@@ -302,4 +302,63 @@ async fn query_replies_always_carry_a_schema_of_java_class_names() {
     assert_eq!(error.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body: Value = error.json().await.unwrap();
     assert!(body.get("schema").is_none(), "{body}");
+}
+
+#[tokio::test]
+async fn gpu_specs_are_pci_device_specs_and_candidates_list_only_the_gpus() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let (status, body) = sim.query("/pci-device-specs", &session).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        uuids(&body),
+        vec![
+            seed::GPU_SPEC_NVIDIA_A100,
+            seed::GPU_SPEC_NVIDIA_L40S,
+            seed::GPU_SPEC_HUAWEI_910B,
+            seed::PCI_SPEC_CONNECTX6
+        ]
+    );
+    let a100 = &body["inventories"][0];
+    assert_eq!(a100["type"], "GPU_3D_Controller");
+    assert_eq!(a100["vendor"], "NVIDIA");
+    assert_eq!(a100["vendorId"], "10de");
+    assert_eq!(a100["memory"], 80_i64 * 1024 * 1024 * 1024);
+    assert_eq!(a100["state"], "Enabled");
+    assert_eq!(
+        body["schema"]["inventories[0]"],
+        "org.zstack.pciDevice.specification.gpu.GpuDeviceSpecInventory"
+    );
+    assert!(body["inventories"][3].get("memory").is_none());
+    // A client picks the GPUs with a condition on the type.
+    let (_, gpus) = sim
+        .query(
+            "/pci-device-specs?q=type?=GPU_3D_Controller,GPU_Video_Controller",
+            &session,
+        )
+        .await;
+    assert_eq!(uuids(&gpus).len(), 3);
+    let (status, candidates) = sim.query("/gpu-device-specs/candidates", &session).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        uuids(&candidates),
+        vec![
+            seed::GPU_SPEC_NVIDIA_A100,
+            seed::GPU_SPEC_NVIDIA_L40S,
+            seed::GPU_SPEC_HUAWEI_910B
+        ]
+    );
+    assert!(candidates.get("schema").is_none(), "not a query API");
+    // There is no query at /gpu-device-specs.
+    for path in [
+        "/gpu-device-specs",
+        "/gpu-device-specs/6b0a1000000040008000000000000001",
+    ] {
+        let response = sim.get(path, &session).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            response.text().await.unwrap(),
+            format!("no api mapping to /zstack/v1{path}")
+        );
+    }
 }

@@ -56,14 +56,20 @@ pub fn validate(world: &World, params: &CloneParams) -> Result<(), ErrorCode> {
         let field = format!("vendorToSpecUuidsMap[{vendor}]");
         for spec_uuid in spec_uuids {
             let spec = world
-                .gpu_device_specs
+                .pci_device_specs
                 .iter()
                 .find(|s| &s.uuid == spec_uuid)
                 .ok_or_else(|| ErrorCode::not_found(&field, spec_uuid, "GpuDeviceSpecVO"))?;
-            if !spec.vendor.eq_ignore_ascii_case(vendor) {
+            if !spec.is_gpu() {
                 return Err(ErrorCode::invalid_argument(format!(
-                    "field[{field}]: GPU spec[uuid:{spec_uuid}] is of vendor[{}], not [{vendor}]",
-                    spec.vendor
+                    "field[{field}]: PCI device spec[uuid:{spec_uuid}] of type[{}] is not a GPU spec",
+                    spec.device_type
+                )));
+            }
+            let spec_vendor = spec.vendor.as_deref().unwrap_or("");
+            if !spec_vendor.eq_ignore_ascii_case(vendor) {
+                return Err(ErrorCode::invalid_argument(format!(
+                    "field[{field}]: GPU spec[uuid:{spec_uuid}] is of vendor[{spec_vendor}], not [{vendor}]"
                 )));
             }
         }

@@ -51,10 +51,16 @@ pub fn router(shared: Arc<Shared>) -> Router {
             &path("/ai/model-centers/{uuid}"),
             single(Resource::ModelCenters),
         )
-        .route(&path("/gpu-device-specs"), list(Resource::GpuDeviceSpecs))
+        // The real GPU spec APIs (Java SDK QueryPciDeviceSpecAction and
+        // GetGpuDeviceSpecCandidatesAction); there is no query at `/gpu-device-specs`.
+        .route(&path("/pci-device-specs"), list(Resource::PciDeviceSpecs))
         .route(
-            &path("/gpu-device-specs/{uuid}"),
-            single(Resource::GpuDeviceSpecs),
+            &path("/pci-device-specs/{uuid}"),
+            single(Resource::PciDeviceSpecs),
+        )
+        .route(
+            &path("/gpu-device-specs/candidates"),
+            get(queries::gpu_spec_candidates),
         )
         .route(&path("/api-jobs/{uuid}"), get(api_jobs::poll));
     if shared.settings.control {

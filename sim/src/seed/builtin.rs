@@ -42,10 +42,47 @@ pub fn builtin() -> Seed {
             tag(TAG_EXPERIMENTAL, "experimental", "#ef6c00"),
             tag(TAG_CJK, "推理服务", "#1565c0"),
         ],
-        gpu_device_specs: vec![
-            gpu_spec(GPU_SPEC_NVIDIA_A100, "NVIDIA A100-SXM4-80GB", "NVIDIA", 80),
-            gpu_spec(GPU_SPEC_NVIDIA_L40S, "NVIDIA L40S", "NVIDIA", 48),
-            gpu_spec(GPU_SPEC_HUAWEI_910B, "Ascend 910B", "Huawei", 64),
+        pci_device_specs: vec![
+            gpu_spec(
+                GPU_SPEC_NVIDIA_A100,
+                "NVIDIA A100-SXM4-80GB",
+                ("NVIDIA", "10de"),
+                ("GA100 [A100 SXM4 80GB]", "20b2"),
+                80,
+            ),
+            gpu_spec(
+                GPU_SPEC_NVIDIA_L40S,
+                "NVIDIA L40S",
+                ("NVIDIA", "10de"),
+                ("AD102GL [L40S]", "26b9"),
+                48,
+            ),
+            gpu_spec(
+                GPU_SPEC_HUAWEI_910B,
+                "Ascend 910B",
+                ("Huawei", "19e5"),
+                ("Ascend 910B", "d802"),
+                64,
+            ),
+            PciDeviceSpecInventory {
+                uuid: PCI_SPEC_CONNECTX6.into(),
+                name: "Mellanox ConnectX-6 Dx".into(),
+                description: Some(
+                    "Mellanox Technologies, MT2892 Family [ConnectX-6 Dx], Ethernet controller"
+                        .into(),
+                ),
+                vendor_id: Some("15b3".into()),
+                vendor: Some("Mellanox".into()),
+                device_id: Some("101d".into()),
+                device: Some("MT2892 Family [ConnectX-6 Dx]".into()),
+                device_type: "Ethernet_Controller".into(),
+                state: "Enabled".into(),
+                is_virtual: Some(false),
+                allow_resource_config_with_multiple_devices: true,
+                create_date: CREATED.into(),
+                last_op_date: CREATED.into(),
+                ..PciDeviceSpecInventory::default()
+            },
         ],
         model_centers: vec![ModelCenterInventory {
             uuid: MODEL_CENTER.into(),
@@ -289,14 +326,31 @@ fn tag(uuid: &str, name: &str, color: &str) -> TagInventory {
     }
 }
 
-fn gpu_spec(uuid: &str, name: &str, vendor: &str, memory_gib: i64) -> GpuDeviceSpecInventory {
-    GpuDeviceSpecInventory {
+/// A GPU spec: `(vendor, vendorId)`, `(device, deviceId)`, memory in GiB (served in bytes).
+fn gpu_spec(
+    uuid: &str,
+    name: &str,
+    (vendor, vendor_id): (&str, &str),
+    (device, device_id): (&str, &str),
+    memory_gib: i64,
+) -> PciDeviceSpecInventory {
+    PciDeviceSpecInventory {
         uuid: uuid.into(),
         name: name.into(),
-        vendor: vendor.into(),
-        memory: memory_gib * GIB,
-        device_type: "GPU".into(),
+        description: Some(format!("{vendor}, {device}, 3D controller")),
+        vendor_id: Some(vendor_id.into()),
+        vendor: Some(vendor.into()),
+        device_id: Some(device_id.into()),
+        device: Some(device.into()),
+        device_type: "GPU_3D_Controller".into(),
+        state: "Enabled".into(),
+        is_virtual: Some(false),
+        allow_resource_config_with_multiple_devices: true,
+        memory: Some(memory_gib * GIB),
+        isolated: Some(false),
+        allocator_strategy: Some("FollowGlobal".into()),
         create_date: CREATED.into(),
         last_op_date: CREATED.into(),
+        ..PciDeviceSpecInventory::default()
     }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::faults::FaultBook;
 use crate::inventory::{
-    GpuDeviceSpecInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory,
+    ImageInventory, ModelCenterInventory, ModelServiceInventory, PciDeviceSpecInventory,
     TagInventory,
 };
 use crate::quirks::Quirks;
@@ -77,7 +77,7 @@ pub struct World {
     pub model_services: Vec<ModelServiceInventory>,
     pub images: Vec<ImageInventory>,
     pub tags: Vec<TagInventory>,
-    pub gpu_device_specs: Vec<GpuDeviceSpecInventory>,
+    pub pci_device_specs: Vec<PciDeviceSpecInventory>,
     pub model_centers: Vec<ModelCenterInventory>,
     /// Tag pattern uuids attached to a resource by a clone's `tagUuids`.
     pub tag_attachments: BTreeMap<String, Vec<String>>,
@@ -105,7 +105,7 @@ impl World {
             model_services: seed.model_services.clone(),
             images: seed.images.clone(),
             tags: seed.tags.clone(),
-            gpu_device_specs: seed.gpu_device_specs.clone(),
+            pci_device_specs: seed.pci_device_specs.clone(),
             model_centers: seed.model_centers.clone(),
             tag_attachments: BTreeMap::new(),
             resource_tags: BTreeMap::new(),
@@ -144,7 +144,7 @@ impl World {
                 .any(|i| i.uuid == uuid)
             || self.images.iter().any(|i| i.uuid == uuid)
             || self.tags.iter().any(|t| t.uuid == uuid)
-            || self.gpu_device_specs.iter().any(|g| g.uuid == uuid)
+            || self.pci_device_specs.iter().any(|g| g.uuid == uuid)
             || self.model_centers.iter().any(|m| m.uuid == uuid)
             || self.accounts.iter().any(|a| a.uuid == uuid)
     }
