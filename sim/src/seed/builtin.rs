@@ -9,6 +9,10 @@ use crate::inventory::{ModelServiceImageInventory, ModelServiceRefInventory};
 const CREATED: &str = "Nov 25, 2025 11:51:50 AM";
 const UPDATED: &str = "Nov 26, 2025 3:07:12 PM";
 const GIB: i64 = 1024 * 1024 * 1024;
+/// `requestMemory` values are on the API page's scale: its examples pair 4 CPUs with 8192 and
+/// 1 CPU with 1024, which reads as MiB. No public source states the unit (UNCONFIRMED); sizes and
+/// GPU memory stay in bytes.
+const MEMORY_GIB: i64 = 1024;
 
 /// The built-in seed (used when `--seed` is not given).
 pub fn builtin() -> Seed {
@@ -114,7 +118,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         container_command: Some("/bin/sh".into()),
         container_args: Some("-c \"vllm serve /models/qwen --port 3000\"".into()),
         request_cpu: Some(8),
-        request_memory: Some(32 * GIB),
+        request_memory: Some(32 * MEMORY_GIB),
         size: Some(15 * GIB),
         support_distributed: true,
         cpu_architectures: Some(vec!["x86_64".into(), "aarch64".into()]),
@@ -160,7 +164,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         python_version: Some("3.8".into()),
         start_command: Some("python start.py".into()),
         request_cpu: Some(4),
-        request_memory: Some(8192),
+        request_memory: Some(8 * MEMORY_GIB),
         size: Some(0),
         cpu_architectures: Some(vec!["x86_64".into()]),
         model_service_images: vec![service_image(
@@ -184,7 +188,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         framework: Some("MindIE".into()),
         source: Some("Other".into()),
         request_cpu: Some(16),
-        request_memory: Some(64 * GIB),
+        request_memory: Some(64 * MEMORY_GIB),
         cpu_architectures: Some(vec!["aarch64".into()]),
         vendor_to_spec_uuids_map: Some(BTreeMap::from([(
             "Huawei".to_string(),
@@ -207,7 +211,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         framework: Some("BentoML".into()),
         source: Some("Bentoml".into()),
         request_cpu: Some(8),
-        request_memory: Some(32 * GIB),
+        request_memory: Some(32 * MEMORY_GIB),
         cpu_architectures: Some(vec!["x86_64".into()]),
         model_service_images: vec![service_image(
             SERVICE_LONG_YAML,
@@ -226,7 +230,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         source: Some("Bentoml".into()),
         system: true,
         request_cpu: Some(2),
-        request_memory: Some(4 * GIB),
+        request_memory: Some(4 * MEMORY_GIB),
         cpu_architectures: Some(vec!["x86_64".into(), "aarch64".into()]),
         model_service_images: vec![
             service_image(
