@@ -79,9 +79,102 @@ impl ErrorCode {
     }
 }
 
+/// An ErrorCode (as JSON) with every field a newer node may send filled in, recursively: the
+/// fields of the newest published Java SDK's `org.zstack.sdk.ErrorCode` (`elaboration`,
+/// `location`, `cost`, `opaque`, `globalErrorCode`, `message`, `category`, `messageKey`,
+/// `params`, `localizedMessage`, `retryable`, `httpStatus`, `formatArgs`), the contract's
+/// `causes: []`, and an explicit `"cause": null` where the chain ends. Fields already present are
+/// kept. Used by the `fullErrorCodes` quirk; anything that is not an object is returned as is.
+pub fn full_error_json(error: &Value) -> Value {
+    let Value::Object(fields) = error else {
+        return error.clone();
+    };
+    let text = |name: &str| {
+        fields
+            .get(name)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let (code, details) = (text("code"), text("details"));
+    let cause = match fields.get("cause") {
+        Some(cause) if !cause.is_null() => full_error_json(cause),
+        _ => Value::Null,
+    };
+    let causes = if cause.is_null() {
+        json!([])
+    } else {
+        json!([cause.clone()])
+    };
+    let mut full = json!({
+        "code": code,
+        "description": text("description"),
+        "details": details,
+        "elaboration": format!("错误信息: {details}"),
+        "location": "ModelServiceApiInterceptor.java:210",
+        "cost": "3ms",
+        "opaque": {"zstackSim": "fullErrorCodes"},
+        "globalErrorCode": format!("ORG_ZSTACK_AI_{}", code.replace('.', "_")),
+        "message": details,
+        "category": code.split('.').next().unwrap_or(""),
+        "messageKey": format!("zstack.error.{code}"),
+        "params": {},
+        "localizedMessage": details,
+        "retryable": false,
+        "httpStatus": 503,
+        "formatArgs": [],
+        "causes": causes,
+        "cause": cause,
+    });
+    if let Value::Object(full_fields) = &mut full {
+        for (name, value) in fields {
+            if name != "cause" {
+                full_fields.insert(name.clone(), value.clone());
+            }
+        }
+    }
+    full
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_error_code_has_every_field_and_an_explicit_null_cause() {
+        let mut outer = ErrorCode::new("SYS.1006", "outer");
+        outer.cause = Some(Box::new(ErrorCode::new("SYS.1000", "inner")));
+        let full = full_error_json(&serde_json::to_value(&outer).unwrap());
+        for field in [
+            "code",
+            "description",
+            "details",
+            "elaboration",
+            "location",
+            "cost",
+            "opaque",
+            "globalErrorCode",
+            "message",
+            "causes",
+            "cause",
+            "category",
+            "messageKey",
+            "params",
+            "localizedMessage",
+            "retryable",
+            "httpStatus",
+            "formatArgs",
+        ] {
+            assert!(full.get(field).is_some(), "{field}");
+        }
+        assert_eq!(full["details"], "outer");
+        assert_eq!(full["message"], "outer");
+        assert_eq!(full["cause"]["code"], "SYS.1000");
+        assert_eq!(full["causes"][0]["code"], "SYS.1000");
+        assert_eq!(full["cause"]["cause"], Value::Null);
+        assert_eq!(full["cause"]["causes"], json!([]));
+        assert_eq!(full_error_json(&json!("text")), json!("text"));
+    }
 
     #[test]
     fn cause_is_omitted_when_absent_and_kept_when_present() {

@@ -1,5 +1,6 @@
-//! Injected faults: for the next N requests matching a method and a path prefix, do something
-//! other than (or before) the normal handling. Set through `POST /__sim/faults`.
+//! Injected faults: for the next N requests matching a method and a path prefix (optionally after
+//! letting the first `skip` of them pass), do something other than (or before) the normal
+//! handling. Set through `POST /__sim/faults`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -18,11 +19,20 @@ pub struct FaultSpec {
     /// How many matching requests it applies to (default 1).
     #[serde(default = "one")]
     pub times: u32,
+    /// How many matching requests pass it by first (default 0): with `skip: 2` the third matching
+    /// request is the first one hit (the third poll of a job, say). Skipped requests count for
+    /// every fault they match, whatever other faults do with them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub skip: u32,
     pub action: FaultAction,
 }
 
 fn one() -> u32 {
     1
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,6 +66,8 @@ pub enum FaultAction {
 pub struct PendingFault {
     pub id: u64,
     pub remaining: u32,
+    /// Matching requests still to pass by before it applies.
+    pub skipping: u32,
     #[serde(flatten)]
     pub spec: FaultSpec,
 }
@@ -75,6 +87,7 @@ impl FaultBook {
         let fault = PendingFault {
             id: self.next_id,
             remaining: spec.times,
+            skipping: spec.skip,
             spec,
         };
         if fault.remaining > 0 {
@@ -91,15 +104,27 @@ impl FaultBook {
         self.pending.clear();
     }
 
-    /// The action of the oldest fault matching this request, counting one use of it.
+    /// The action of the oldest matching fault that is not skipping, counting one use of it.
+    /// Every matching fault that is still skipping counts this request as one skipped.
     pub fn take(&mut self, method: &str, path: &str) -> Option<FaultAction> {
-        let index = self.pending.iter().position(|f| {
-            f.spec
+        let mut chosen = None;
+        for (index, fault) in self.pending.iter_mut().enumerate() {
+            let matches = fault
+                .spec
                 .method
                 .as_deref()
                 .is_none_or(|m| m.eq_ignore_ascii_case(method))
-                && path.starts_with(&f.spec.path_prefix)
-        })?;
+                && path.starts_with(&fault.spec.path_prefix);
+            if !matches {
+                continue;
+            }
+            if fault.skipping > 0 {
+                fault.skipping -= 1;
+            } else if chosen.is_none() {
+                chosen = Some(index);
+            }
+        }
+        let index = chosen?;
         let fault = &mut self.pending[index];
         fault.remaining -= 1;
         let action = fault.spec.action.clone();
@@ -133,6 +158,49 @@ mod tests {
         assert_eq!(book.list()[0].remaining, 1);
         assert!(book.take("GET", "/zstack/v1/images/x").is_some());
         assert!(book.take("GET", "/zstack/v1/images").is_none());
+    }
+
+    #[test]
+    fn skip_lets_matching_requests_pass_before_the_fault_applies() {
+        let mut book = FaultBook::default();
+        book.add(spec(
+            r#"{"pathPrefix":"/zstack/v1/api-jobs/","skip":2,"times":2,"action":{"kind":"dropBefore"}}"#,
+        ));
+        assert_eq!(book.list()[0].skipping, 2);
+        assert_eq!(book.take("GET", "/zstack/v1/images"), None, "not matching");
+        assert_eq!(book.take("GET", "/zstack/v1/api-jobs/j"), None);
+        assert_eq!(book.take("GET", "/zstack/v1/api-jobs/j"), None);
+        assert_eq!(
+            book.take("GET", "/zstack/v1/api-jobs/j"),
+            Some(FaultAction::DropBefore)
+        );
+        assert_eq!(
+            book.take("GET", "/zstack/v1/api-jobs/j"),
+            Some(FaultAction::DropBefore)
+        );
+        assert_eq!(book.take("GET", "/zstack/v1/api-jobs/j"), None);
+    }
+
+    #[test]
+    fn a_skipped_request_still_meets_the_next_fault_and_counts_for_every_skipping_one() {
+        let mut book = FaultBook::default();
+        book.add(spec(
+            r#"{"pathPrefix":"/a","skip":1,"action":{"kind":"dropBefore"}}"#,
+        ));
+        book.add(spec(r#"{"pathPrefix":"/a","action":{"kind":"dropAfter"}}"#));
+        book.add(spec(
+            r#"{"pathPrefix":"/a","skip":1,"action":{"kind":"jobHang"}}"#,
+        ));
+        assert_eq!(book.take("GET", "/a"), Some(FaultAction::DropAfter));
+        assert_eq!(book.take("GET", "/a"), Some(FaultAction::DropBefore));
+        assert_eq!(book.take("GET", "/a"), Some(FaultAction::JobHang));
+        assert_eq!(book.take("GET", "/a"), None);
+        let listed = serde_json::to_value(book.add(spec(
+            r#"{"pathPrefix":"/b","skip":3,"action":{"kind":"jobHang"}}"#,
+        )))
+        .unwrap();
+        assert_eq!(listed["skip"], 3);
+        assert_eq!(listed["skipping"], 3);
     }
 
     #[test]

@@ -5,9 +5,10 @@ pub fn new_uuid() -> String {
     uuid::Uuid::new_v4().simple().to_string()
 }
 
-/// `X-Job-UUID` must be 32 hex characters.
+/// The only check the node makes on `X-Job-UUID`: its length is 32 (Java `String.length()`,
+/// UTF-16 units). Dashes, upper case or any other character pass.
 pub fn is_job_uuid(text: &str) -> bool {
-    text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit())
+    text.encode_utf16().count() == 32
 }
 
 /// The `resourceUuid` pattern from the contract:
@@ -53,9 +54,13 @@ mod tests {
     }
 
     #[test]
-    fn job_uuid_is_32_hex() {
+    fn only_the_job_uuid_length_is_checked() {
         assert!(is_job_uuid("0123456789ABCDEF0123456789abcdef"));
-        assert!(!is_job_uuid("0123456789abcdef0123456789abcdeg"));
+        assert!(is_job_uuid("0123456789abcdef0123456789abcdeg"));
+        assert!(is_job_uuid("--------------------------------"));
+        assert!(is_job_uuid("名".repeat(32).as_str()), "32 UTF-16 units");
+        assert!(!is_job_uuid("0123456789abcdef0123456789abcde"));
+        assert!(!is_job_uuid("01234567-89ab-4def-8123-456789abcdef"));
         assert!(!is_job_uuid("short"));
     }
 }

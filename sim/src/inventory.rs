@@ -178,30 +178,97 @@ impl TagInventory {
     ];
 }
 
-/// A GPU device spec (`/gpu-device-specs`); `memory` is in bytes.
+/// A PCI device spec, as `GET /pci-device-specs` (QueryPciDeviceSpec) lists it. GPU specs (the
+/// ones `vendorToSpecUuidsMap` names) are PCI specs of a `GPU_*` type with the fields of
+/// `GpuDeviceSpecInventory` (`memory`, `gpuType`, `isolated`, `allocatorStrategy`), after the
+/// Java SDK's `PciDeviceSpecInventory` and `GpuDeviceSpecInventory` and the Go SDK's
+/// `GpuDeviceSpecInventoryView`. `memory` is in bytes (UNCONFIRMED: no source states the unit).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct GpuDeviceSpecInventory {
+pub struct PciDeviceSpecInventory {
     pub uuid: String,
     pub name: String,
-    pub vendor: String,
-    pub memory: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subvendor_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subdevice_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ram_size: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_part_num: Option<i32>,
+    /// `PciDeviceType`: `GPU_3D_Controller`, `GPU_Video_Controller`, `Ethernet_Controller`...
     #[serde(rename = "type")]
     pub device_type: String,
+    /// `Enabled` or `Disabled`.
+    pub state: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_virtual: Option<bool>,
+    #[serde(default)]
+    pub allow_resource_config_with_multiple_devices: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rom_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rom_md5sum: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_available_devices_per_host: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_type: Option<String>,
+    /// GPU specs only: the card's memory (bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gpu_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub isolated: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allocator_strategy: Option<String>,
     pub create_date: String,
     pub last_op_date: String,
 }
 
-impl GpuDeviceSpecInventory {
+impl PciDeviceSpecInventory {
     pub const FIELDS: &'static [&'static str] = &[
         "uuid",
         "name",
+        "description",
+        "vendorId",
         "vendor",
-        "memory",
+        "deviceId",
+        "device",
+        "subvendorId",
+        "subdeviceId",
+        "ramSize",
+        "maxPartNum",
         "type",
+        "state",
+        "isVirtual",
+        "allowResourceConfigWithMultipleDevices",
+        "romVersion",
+        "romMd5sum",
+        "maxAvailableDevicesPerHost",
+        "shareType",
+        "memory",
+        "gpuType",
+        "isolated",
+        "allocatorStrategy",
         "createDate",
         "lastOpDate",
     ];
+
+    /// Whether this is a GPU spec (a `GPU_*` type), one `vendorToSpecUuidsMap` may name.
+    pub fn is_gpu(&self) -> bool {
+        self.device_type.starts_with("GPU_")
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use zstack_sim::{Seed, SimOptions};
+use zstack_sim::{Quirks, Seed, SimOptions};
 
 /// A ZStack REST API simulator: speaks the ZStack API under /zstack/v1 (login, sessions, queries,
 /// CloneModelService with async jobs) from a seed of model services, images, tags and GPU specs.
@@ -36,6 +36,14 @@ struct Cli {
     /// Allow listening on a non-loopback address (refused otherwise).
     #[arg(long)]
     allow_non_loopback: bool,
+    /// Show a quirk of the real node (repeatable, or a comma list; `all` for every one):
+    /// emptyJobResult, emptyAcceptedBody, noContentType, fullErrorCodes, plainText405.
+    #[arg(
+        long = "quirk",
+        visible_alias = "quirks",
+        value_name = "NAME[,NAME...]"
+    )]
+    quirks: Vec<String>,
     /// Print the built-in seed as JSON and exit.
     #[arg(long)]
     print_seed: bool,
@@ -60,6 +68,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let quirks = match Quirks::parse_list(&cli.quirks.join(",")) {
+        Ok(quirks) => quirks,
+        Err(e) => {
+            eprintln!("zstack-sim: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let options = SimOptions {
         listen: cli.listen,
         control: cli.control,
@@ -68,6 +83,7 @@ fn main() -> ExitCode {
         session_ttl: Duration::from_secs(cli.session_ttl),
         job_retention: Duration::from_secs(cli.job_retention),
         allow_non_loopback: cli.allow_non_loopback,
+        quirks,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -3,10 +3,11 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use crate::quirks::Quirks;
 use crate::seed::Seed;
 
 /// Options of [`crate::start`]. `Default`: 127.0.0.1:0, no control API, the built-in seed,
-/// jobs of 1500 ms, sessions of 7200 s, jobs kept 3 h, loopback only.
+/// jobs of 1500 ms, sessions of 7200 s, jobs kept 3 h, loopback only, no quirks.
 #[derive(Clone, Debug)]
 pub struct SimOptions {
     /// Where to listen; port 0 picks a free port.
@@ -23,6 +24,10 @@ pub struct SimOptions {
     pub job_retention: Duration,
     /// Allow a non-loopback listen address.
     pub allow_non_loopback: bool,
+    /// The real node's quirks to show from the start (and after `POST /__sim/reset`); see
+    /// [`crate::Quirk`]. Changeable at run time with `PUT /__sim/quirks` or
+    /// [`crate::SimHandle::set_quirks`].
+    pub quirks: Quirks,
 }
 
 pub const DEFAULT_JOB_MS: u64 = 1500;
@@ -39,6 +44,7 @@ impl Default for SimOptions {
             session_ttl: DEFAULT_SESSION_TTL,
             job_retention: DEFAULT_JOB_RETENTION,
             allow_non_loopback: false,
+            quirks: Quirks::none(),
         }
     }
 }

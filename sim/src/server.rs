@@ -10,28 +10,21 @@ use axum::Router;
 use hyper::body::Incoming;
 use hyper_util::rt::TokioIo;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{oneshot, Notify};
+use tokio::sync::oneshot;
 use tokio::task::{JoinHandle, JoinSet};
 use tower::ServiceExt;
 
+use crate::connection::ConnectionKiller;
 use crate::options::SimOptions;
+use crate::quirks::Quirks;
 use crate::routes::router;
 use crate::seed;
 use crate::state::{Settings, Shared};
 
-/// Put in every request's extensions: closes the request's TCP connection.
-#[derive(Clone, Debug)]
-pub struct ConnectionKiller(Arc<Notify>);
-
-impl ConnectionKiller {
-    pub fn kill(&self) {
-        self.0.notify_one();
-    }
-}
-
 /// A running simulator. Dropping it stops the server too.
 pub struct SimHandle {
     addr: SocketAddr,
+    shared: Arc<Shared>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -45,6 +38,17 @@ impl SimHandle {
     /// `http://127.0.0.1:<port>`
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The quirks on now.
+    pub fn quirks(&self) -> Quirks {
+        self.shared.world().quirks.clone()
+    }
+
+    /// Replaces the quirks on now (as `PUT /__sim/quirks` does); `POST /__sim/reset` goes back to
+    /// [`SimOptions::quirks`].
+    pub fn set_quirks(&self, quirks: Quirks) {
+        self.shared.world().quirks = quirks;
     }
 
     /// Stops accepting, closes every connection and waits until the server task has ended.
@@ -85,16 +89,18 @@ pub async fn start(options: SimOptions) -> io::Result<SimHandle> {
         job_ms: options.job_ms,
         session_ttl: options.session_ttl,
         job_retention: options.job_retention,
+        quirks: options.quirks,
     };
     let shared = Arc::new(Shared::new(
         settings,
         options.seed.unwrap_or_else(seed::builtin),
     ));
-    let app = router(shared);
+    let app = router(shared.clone());
     let (stop_tx, stop_rx) = oneshot::channel();
     let task = tokio::spawn(accept_loop(listener, app, stop_rx));
     Ok(SimHandle {
         addr,
+        shared,
         stop: Some(stop_tx),
         task: Some(task),
     })
@@ -119,10 +125,10 @@ async fn accept_loop(listener: TcpListener, app: Router, mut stop: oneshot::Rece
 
 async fn serve_connection(stream: TcpStream, app: Router) {
     let _ = stream.set_nodelay(true);
-    let notify = Arc::new(Notify::new());
-    let killer = ConnectionKiller(notify.clone());
+    let killer = ConnectionKiller::new();
+    let request_killer = killer.clone();
     let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-        request.extensions_mut().insert(killer.clone());
+        request.extensions_mut().insert(request_killer.clone());
         app.clone().oneshot(request.map(Body::new))
     });
     let connection =
@@ -130,6 +136,6 @@ async fn serve_connection(stream: TcpStream, app: Router) {
     tokio::select! {
         _ = connection => {}
         // Dropping the connection closes the socket without an answer.
-        _ = notify.notified() => {}
+        _ = killer.killed() => {}
     }
 }

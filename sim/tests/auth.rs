@@ -65,7 +65,8 @@ async fn an_unknown_session_is_503_id_1001_for_every_query() {
         "/images",
         "/tags",
         "/ai/model-centers",
-        "/gpu-device-specs",
+        "/pci-device-specs",
+        "/gpu-device-specs/candidates",
     ] {
         let (status, body) = sim.query(path, bogus).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");

@@ -88,6 +88,7 @@ fn help_documents_every_flag() {
         "--job-retention",
         "--allow-non-loopback",
         "--print-seed",
+        "--quirk",
     ] {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
@@ -111,4 +112,45 @@ fn a_seed_file_is_loaded_and_a_bad_one_is_an_error() {
     signal(&child, "TERM");
     assert!(wait_exit(&mut child).success());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn quirk_flags_switch_quirks_on_from_the_start() {
+    let (mut child, url) = start(&[
+        "--control",
+        "--quirk",
+        "noContentType",
+        "--quirks",
+        "emptyJobResult,plainText405",
+    ]);
+    let quirks: serde_json::Value = reqwest::get(format!("{url}/__sim/quirks"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        quirks,
+        serde_json::json!({"emptyJobResult": true, "emptyAcceptedBody": false,
+            "noContentType": true, "fullErrorCodes": false, "plainText405": true})
+    );
+    let reply = reqwest::get(format!("{url}/zstack/v1/no/such/api"))
+        .await
+        .unwrap();
+    assert!(reply.headers().get("content-type").is_none());
+    signal(&child, "TERM");
+    assert!(wait_exit(&mut child).success());
+    let (mut all, url) = start(&["--control", "--quirks", "all"]);
+    let quirks: serde_json::Value = reqwest::get(format!("{url}/__sim/quirks"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(quirks.as_object().unwrap().values().all(|on| on == true));
+    signal(&all, "TERM");
+    assert!(wait_exit(&mut all).success());
+    let output = sim().args(["--quirk", "bogus"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("known quirks"));
 }

@@ -199,10 +199,6 @@ async fn invalid_arguments_fail_the_job_with_sys_1007_naming_the_field() {
             json!({"resourceUuid": "0123456789ab6def8123456789abcdef"}),
             "resourceUuid",
         ),
-        (
-            json!({"resourceUuid": seed::SERVICE_TWO_ARCH}),
-            "resourceUuid",
-        ),
         (json!({"requestCpu": -1}), "requestCpu"),
         (json!({"requestMemory": -1}), "requestMemory"),
         (json!({"size": -5}), "size"),
@@ -222,6 +218,10 @@ async fn invalid_arguments_fail_the_job_with_sys_1007_naming_the_field() {
         (
             json!({"vendorToSpecUuidsMap": {"Huawei": [seed::GPU_SPEC_NVIDIA_A100]}}),
             "vendorToSpecUuidsMap[Huawei]",
+        ),
+        (
+            json!({"vendorToSpecUuidsMap": {"Mellanox": [seed::PCI_SPEC_CONNECTX6]}}),
+            "vendorToSpecUuidsMap[Mellanox]",
         ),
     ];
     for (params, field) in cases {
@@ -331,4 +331,99 @@ async fn the_202_location_is_an_absolute_http_url_naming_the_job() {
     assert_eq!(running.status(), StatusCode::ACCEPTED);
     assert_eq!(running.json::<Value>().await.unwrap(), json!({}));
     assert_eq!(sim.wait_job(&job).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn tags_inside_params_are_kept_and_top_level_tags_win() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let inside = fresh_uuid();
+    let both = fresh_uuid();
+    let (status, _) = sim
+        .clone_and_wait(
+            seed::SERVICE_ONE_ARCH,
+            &session,
+            &json!({"params": {"resourceUuid": inside, "systemTags": ["sdk::inside"], "userTags": ["in"]}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = sim
+        .clone_and_wait(
+            seed::SERVICE_ONE_ARCH,
+            &session,
+            &json!({"params": {"resourceUuid": both, "systemTags": ["sdk::inside"], "userTags": ["in"]},
+                    "systemTags": ["page::top"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let tags = &sim.state().await["resourceTags"];
+    assert_eq!(
+        tags[&inside],
+        json!({"systemTags": ["sdk::inside"], "userTags": ["in"]})
+    );
+    assert_eq!(
+        tags[&both],
+        json!({"systemTags": ["page::top"], "userTags": ["in"]}),
+        "each list is replaced only when given at the top level"
+    );
+}
+
+#[tokio::test]
+async fn a_resource_uuid_already_used_fails_the_job_sys_1000_duplicate_entry_and_creates_nothing() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    for used in [seed::SERVICE_TWO_ARCH, seed::IMAGE_X86_64, seed::TAG_CJK] {
+        let (status, body) = sim
+            .clone_and_wait(
+                seed::SERVICE_ONE_ARCH,
+                &session,
+                &json!({"params": {"resourceUuid": used}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{used}");
+        let error = &body["error"];
+        assert_eq!(error["code"], "SYS.1000");
+        assert_eq!(error["description"], "An internal error happened in system");
+        assert_eq!(
+            error["details"],
+            format!(
+                "resource uuid[{used}] is already used: could not execute statement; \
+                 Duplicate entry '{used}' for key 'PRIMARY'"
+            )
+        );
+    }
+    // Two jobs racing for one resourceUuid (a retry with a new job uuid): exactly one clone.
+    let resource_uuid = fresh_uuid();
+    let body = json!({"params": {"resourceUuid": resource_uuid, "name": "once"}});
+    let (first, second) = (fresh_uuid(), fresh_uuid());
+    for job in [&first, &second] {
+        let response = sim
+            .post_clone(seed::SERVICE_ONE_ARCH, &session, &body, Some(job))
+            .await;
+        assert_eq!(response.status(), StatusCode::ACCEPTED);
+    }
+    let (a, b) = (sim.wait_job(&first).await, sim.wait_job(&second).await);
+    let (won, lost) = if a.0 == StatusCode::OK {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    assert_eq!(won.0, StatusCode::OK);
+    assert_eq!(won.1["inventory"]["uuid"], resource_uuid.as_str());
+    assert_eq!(lost.0, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(lost.1["error"]["details"]
+        .as_str()
+        .unwrap()
+        .contains(&format!("Duplicate entry '{resource_uuid}'")));
+    assert_eq!(sim.state().await["cloneCount"], 1);
+    // An invalid argument is still reported before the uuid is looked at.
+    let (status, body) = sim
+        .clone_and_wait(
+            seed::SERVICE_ONE_ARCH,
+            &session,
+            &json!({"params": {"resourceUuid": resource_uuid, "type": "endpoint"}}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(body["error"]["code"], "SYS.1007");
 }

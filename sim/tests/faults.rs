@@ -242,3 +242,139 @@ async fn faults_can_be_listed_and_cleared_and_bad_ones_are_refused() {
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{bad}");
     }
 }
+
+/// One poll of a job: (status, Content-Type, body text).
+async fn poll(sim: &Sim, job: &str) -> (StatusCode, Option<String>, String) {
+    let response = sim
+        .http
+        .get(sim.api(&format!("/api-jobs/{job}")))
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string());
+    (status, content_type, response.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn job_polls_can_be_answered_by_proxies_and_broken_nodes_on_the_nth_poll() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let job = fresh_uuid();
+    let accepted = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), Some(&job))
+        .await;
+    assert_eq!(accepted.status(), StatusCode::ACCEPTED);
+    let (status, result) = sim.wait_job(&job).await;
+    assert_eq!(status, StatusCode::OK);
+    let polls = "/zstack/v1/api-jobs/";
+    let sso = "<html><body><form action=\"/sso/login\">Sign in</form></body></html>";
+    // The second poll from now meets an SSO proxy's login page (200 HTML).
+    sim.add_fault(json!({"method": "GET", "pathPrefix": polls, "skip": 1,
+        "action": {"kind": "respond", "status": 200, "contentType": "text/html", "body": sso}}))
+        .await;
+    let first = poll(&sim, &job).await;
+    assert_eq!(first.0, StatusCode::OK);
+    assert_eq!(serde_json::from_str::<Value>(&first.2).unwrap(), result);
+    assert_eq!(
+        poll(&sim, &job).await,
+        (
+            StatusCode::OK,
+            Some("text/html".to_string()),
+            sso.to_string()
+        )
+    );
+    assert_eq!(poll(&sim, &job).await.0, StatusCode::OK);
+    // A plain-text 500 twice, a proxy's 401, a proxy's (not ZStack's) 404, and a 200 whose
+    // inventory does not parse; then the node's own answer again.
+    let proxy_404 =
+        "<html><head><title>404 Not Found</title></head><body><center>nginx</center></body></html>";
+    let bad_inventory = json!({"inventory": {"uuid": 42, "name": ["not", "a", "string"]}});
+    sim.add_fault(json!([
+        {"method": "GET", "pathPrefix": polls, "times": 2,
+            "action": {"kind": "respond", "status": 500, "body": "java.lang.NullPointerException"}},
+        {"method": "GET", "pathPrefix": polls, "skip": 2,
+            "action": {"kind": "respond", "status": 401, "contentType": "text/html",
+                "body": "<html><body>401 Authorization Required</body></html>"}},
+        {"method": "GET", "pathPrefix": polls, "skip": 3,
+            "action": {"kind": "respond", "status": 404, "contentType": "text/html", "body": proxy_404}},
+        {"method": "GET", "pathPrefix": polls, "skip": 4,
+            "action": {"kind": "respond", "status": 200, "contentType": "application/json;charset=UTF-8",
+                "body": bad_inventory}}
+    ]))
+    .await;
+    let answers = [
+        poll(&sim, &job).await,
+        poll(&sim, &job).await,
+        poll(&sim, &job).await,
+        poll(&sim, &job).await,
+        poll(&sim, &job).await,
+        poll(&sim, &job).await,
+    ];
+    assert_eq!(
+        answers[0],
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            None,
+            "java.lang.NullPointerException".to_string()
+        )
+    );
+    assert_eq!(answers[1].0, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(answers[2].0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        (answers[3].0, answers[3].2.as_str()),
+        (StatusCode::NOT_FOUND, proxy_404)
+    );
+    assert_eq!(answers[4].0, StatusCode::OK);
+    assert_eq!(
+        serde_json::from_str::<Value>(&answers[4].2).unwrap(),
+        bad_inventory
+    );
+    assert_eq!(answers[5].0, StatusCode::OK);
+    assert_eq!(
+        serde_json::from_str::<Value>(&answers[5].2).unwrap(),
+        result
+    );
+    assert_eq!(
+        sim.control(Method::GET, "/__sim/faults", None).await,
+        json!([])
+    );
+    assert_eq!(
+        sim.state().await["cloneCount"],
+        1,
+        "faults on polls execute nothing"
+    );
+}
+
+#[tokio::test]
+async fn a_delay_can_hold_the_nth_job_poll() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let response = sim
+        .post_clone(seed::SERVICE_ONE_ARCH, &session, &json!({}), None)
+        .await;
+    let job = job_uuid_of(&response.json().await.unwrap());
+    let _ = sim.wait_job(&job).await;
+    sim.add_fault(
+        json!({"method": "GET", "pathPrefix": "/zstack/v1/api-jobs/", "skip": 1,
+        "action": {"kind": "delay", "ms": 400}}),
+    )
+    .await;
+    let listed = sim.control(Method::GET, "/__sim/faults", None).await;
+    assert_eq!(listed[0]["skip"], 1);
+    assert_eq!(listed[0]["skipping"], 1);
+    assert_eq!(poll(&sim, &job).await.0, StatusCode::OK);
+    let listed = sim.control(Method::GET, "/__sim/faults", None).await;
+    assert_eq!(listed[0]["skipping"], 0, "the first poll passed it by");
+    assert_eq!(listed[0]["remaining"], 1);
+    let started = Instant::now();
+    assert_eq!(poll(&sim, &job).await.0, StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(400));
+    assert_eq!(
+        sim.control(Method::GET, "/__sim/faults", None).await,
+        json!([])
+    );
+}

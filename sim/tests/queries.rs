@@ -26,7 +26,7 @@ async fn every_resource_lists_its_seed_inventories() {
         ("/images", builtin.images.len()),
         ("/tags", builtin.tags.len()),
         ("/ai/model-centers", builtin.model_centers.len()),
-        ("/gpu-device-specs", builtin.gpu_device_specs.len()),
+        ("/pci-device-specs", builtin.pci_device_specs.len()),
     ] {
         let (status, body) = sim.query(path, &session).await;
         assert_eq!(status, StatusCode::OK, "{path}");
@@ -61,14 +61,18 @@ async fn a_single_uuid_returns_a_one_element_list_and_an_unknown_one_an_empty_li
         "/ai/model-services/",
         "/images/",
         "/tags/",
-        "/gpu-device-specs/",
+        "/pci-device-specs/",
         "/ai/model-centers/",
     ] {
         let (status, body) = sim
             .query(&format!("{path}{}", "f".repeat(32)), &session)
             .await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert_eq!(body, serde_json::json!({"inventories": []}), "{path}");
+        assert_eq!(
+            body,
+            serde_json::json!({"inventories": [], "schema": {}}),
+            "{path}"
+        );
     }
 }
 
@@ -177,7 +181,7 @@ async fn images_filter_by_architecture() {
         vec![seed::IMAGE_AARCH64, seed::IMAGE_AARCH64_ASCEND]
     );
     let (_, body) = sim
-        .query("/gpu-device-specs?q=vendor=NVIDIA", &session)
+        .query("/pci-device-specs?q=vendor=NVIDIA", &session)
         .await;
     assert_eq!(
         uuids(&body),
@@ -205,7 +209,7 @@ async fn limit_start_count_reply_with_count_sort_and_fields() {
     let (_, body) = sim
         .query("/ai/model-services?count=true&q=system=false", &session)
         .await;
-    assert_eq!(body, serde_json::json!({"total": 6}));
+    assert_eq!(body, serde_json::json!({"total": 6, "schema": {}}));
     let (_, body) = sim.query("/tags?fields=uuid,name&limit=1", &session).await;
     let first = body["inventories"][0].as_object().unwrap();
     let mut keys: Vec<&str> = first.keys().map(String::as_str).collect();
@@ -247,4 +251,114 @@ fn url_encode(text: &str) -> String {
         }
     }
     out
+}
+
+#[tokio::test]
+async fn query_replies_always_carry_a_schema_of_java_class_names() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let (_, body) = sim
+        .query(
+            &format!("/ai/model-services/{}", seed::SERVICE_TWO_ARCH),
+            &session,
+        )
+        .await;
+    assert_eq!(
+        body["schema"],
+        serde_json::json!({
+            "inventories[0]": "org.zstack.ai.entity.ModelServiceInventory",
+            "inventories[0].modelServiceImages[0]": "org.zstack.ai.entity.ModelServiceTemplateInventory",
+            "inventories[0].modelServiceImages[1]": "org.zstack.ai.entity.ModelServiceTemplateInventory",
+            "inventories[0].modelServiceRefs[0]": "org.zstack.ai.entity.ModelServiceRefInventory",
+        })
+    );
+    let (_, body) = sim.query("/images?replyWithCount=true", &session).await;
+    let schema = body["schema"].as_object().unwrap();
+    assert_eq!(schema.len(), body["inventories"].as_array().unwrap().len());
+    assert_eq!(
+        schema["inventories[3]"],
+        "org.zstack.header.image.ImageInventory"
+    );
+    assert!(schema.get("total").is_none(), "JDK values are not recorded");
+    // With the header too, and an error carries none.
+    let with_header = sim
+        .http
+        .get(sim.api("/tags"))
+        .header("Authorization", format!("OAuth {session}"))
+        .header("X-JSON-Schema", "true")
+        .send()
+        .await
+        .unwrap();
+    let body: Value = with_header.json().await.unwrap();
+    assert!(body["schema"]["inventories[0]"].is_string());
+    let error = sim
+        .http
+        .get(sim.api("/tags"))
+        .header("Authorization", format!("OAuth {}", "0".repeat(32)))
+        .header("X-JSON-Schema", "true")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(error.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = error.json().await.unwrap();
+    assert!(body.get("schema").is_none(), "{body}");
+}
+
+#[tokio::test]
+async fn gpu_specs_are_pci_device_specs_and_candidates_list_only_the_gpus() {
+    let sim = Sim::start().await;
+    let session = sim.login().await;
+    let (status, body) = sim.query("/pci-device-specs", &session).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        uuids(&body),
+        vec![
+            seed::GPU_SPEC_NVIDIA_A100,
+            seed::GPU_SPEC_NVIDIA_L40S,
+            seed::GPU_SPEC_HUAWEI_910B,
+            seed::PCI_SPEC_CONNECTX6
+        ]
+    );
+    let a100 = &body["inventories"][0];
+    assert_eq!(a100["type"], "GPU_3D_Controller");
+    assert_eq!(a100["vendor"], "NVIDIA");
+    assert_eq!(a100["vendorId"], "10de");
+    assert_eq!(a100["memory"], 80_i64 * 1024 * 1024 * 1024);
+    assert_eq!(a100["state"], "Enabled");
+    assert_eq!(
+        body["schema"]["inventories[0]"],
+        "org.zstack.pciDevice.specification.gpu.GpuDeviceSpecInventory"
+    );
+    assert!(body["inventories"][3].get("memory").is_none());
+    // A client picks the GPUs with a condition on the type.
+    let (_, gpus) = sim
+        .query(
+            "/pci-device-specs?q=type?=GPU_3D_Controller,GPU_Video_Controller",
+            &session,
+        )
+        .await;
+    assert_eq!(uuids(&gpus).len(), 3);
+    let (status, candidates) = sim.query("/gpu-device-specs/candidates", &session).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        uuids(&candidates),
+        vec![
+            seed::GPU_SPEC_NVIDIA_A100,
+            seed::GPU_SPEC_NVIDIA_L40S,
+            seed::GPU_SPEC_HUAWEI_910B
+        ]
+    );
+    assert!(candidates.get("schema").is_none(), "not a query API");
+    // There is no query at /gpu-device-specs.
+    for path in [
+        "/gpu-device-specs",
+        "/gpu-device-specs/6b0a1000000040008000000000000001",
+    ] {
+        let response = sim.get(path, &session).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(
+            response.text().await.unwrap(),
+            format!("no api mapping to /zstack/v1{path}")
+        );
+    }
 }

@@ -33,7 +33,7 @@ fn every_seed_uuid_is_unique_and_matches_the_resource_uuid_pattern() {
     }
     uuids.extend(builtin.images.iter().map(|i| i.uuid.clone()));
     uuids.extend(builtin.tags.iter().map(|t| t.uuid.clone()));
-    uuids.extend(builtin.gpu_device_specs.iter().map(|g| g.uuid.clone()));
+    uuids.extend(builtin.pci_device_specs.iter().map(|g| g.uuid.clone()));
     uuids.extend(builtin.model_centers.iter().map(|m| m.uuid.clone()));
     for uuid in &uuids {
         assert!(is_resource_uuid(uuid), "{uuid}");

@@ -119,3 +119,60 @@ async fn sessions_expire_after_the_configured_ttl() {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(body["error"]["code"], "ID.1001");
 }
+
+#[tokio::test]
+async fn replies_carry_a_schema_only_when_the_request_asks_with_x_json_schema() {
+    let sim = Sim::start().await;
+    let login = |schema: bool| {
+        let mut request = sim.http.put(sim.api("/accounts/login")).json(&json!({
+            "logInByAccount": {"accountName": seed::ADMIN_ACCOUNT,
+                "password": zstack_sim::sha512_hex(seed::ADMIN_PASSWORD)}}));
+        if schema {
+            request = request.header("X-JSON-Schema", "true");
+        }
+        request.send()
+    };
+    let plain: Value = login(false).await.unwrap().json().await.unwrap();
+    assert!(plain.get("schema").is_none(), "{plain}");
+    let with: Value = login(true).await.unwrap().json().await.unwrap();
+    assert_eq!(
+        with["schema"],
+        json!({"inventory": "org.zstack.header.identity.SessionInventory"})
+    );
+    let session = with["inventory"]["uuid"].as_str().unwrap();
+    let valid: Value = sim
+        .http
+        .get(sim.api(&format!("/accounts/sessions/{session}/valid")))
+        .header("X-JSON-Schema", "true")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(valid, json!({"valid": true, "schema": {}}));
+    let wrong: Value = sim
+        .http
+        .put(sim.api("/accounts/login"))
+        .header("X-JSON-Schema", "true")
+        .json(&json!({"logInByAccount": {"accountName": "admin", "password": "nope"}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(wrong["error"]["code"], "ID.1000");
+    assert!(wrong.get("schema").is_none(), "errors carry no schema");
+    let logout: Value = sim
+        .http
+        .delete(sim.api(&format!("/accounts/sessions/{session}")))
+        .header("X-JSON-Schema", "true")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(logout, json!({"schema": {}}));
+}

@@ -107,7 +107,7 @@ const QUERY_PATHS: [&str; 5] = [
     "/zstack/v1/ai/model-services/d76744cb53f9478abf42b907df3efb6e",
     "/zstack/v1/images?q=architecture=x86_64",
     "/zstack/v1/tags?limit=10&sort=%2Bname",
-    "/zstack/v1/gpu-device-specs?q=vendor=NVIDIA",
+    "/zstack/v1/pci-device-specs?q=vendor=NVIDIA",
 ];
 
 async fn query_phase(cli: &Cli, client: &Client, base: &str, session: &str) -> Result<(), String> {

@@ -1,6 +1,10 @@
 //! The CloneModelService request body: `{"params": {...}, "systemTags": [...], "userTags": [...]}`.
 //! Every param is optional; a JSON type that does not fit (a string for a long...) is a 400 at the
 //! REST layer. Unknown params are ignored, as the node's JSON binding does.
+//!
+//! `systemTags`/`userTags` may come at the top level (the API page) or inside `params` (the Java
+//! SDK): the node maps `params` onto the message, then replaces its tags with the top-level ones
+//! when those are present (RestServer.handleApi).
 
 use std::collections::BTreeMap;
 
@@ -45,6 +49,9 @@ pub struct CloneParams {
     pub container_command: Option<String>,
     pub container_args: Option<String>,
     pub vendor_to_spec_uuids_map: Option<BTreeMap<String, Vec<String>>>,
+    /// Tags given inside `params` (the Java SDK's place); the top-level ones win.
+    pub system_tags: Option<Vec<String>>,
+    pub user_tags: Option<Vec<String>>,
 }
 
 /// One row of `architectureImages`.
@@ -57,6 +64,20 @@ pub struct ArchitectureImage {
 }
 
 impl CloneRequest {
+    /// The system tags the clone gets: the top-level list when present, else the one in `params`.
+    pub fn system_tags(&self) -> Option<&Vec<String>> {
+        self.system_tags
+            .as_ref()
+            .or_else(|| self.params.as_ref()?.system_tags.as_ref())
+    }
+
+    /// The user tags the clone gets: the top-level list when present, else the one in `params`.
+    pub fn user_tags(&self) -> Option<&Vec<String>> {
+        self.user_tags
+            .as_ref()
+            .or_else(|| self.params.as_ref()?.user_tags.as_ref())
+    }
+
     /// Parses the body; the error is the 400 plain-text message.
     pub fn parse(body: &[u8]) -> Result<CloneRequest, String> {
         if body.iter().all(|b| b.is_ascii_whitespace()) {
@@ -89,6 +110,30 @@ mod tests {
         assert!(CloneRequest::parse(br#"{"params":{"system":"true"}}"#).is_err());
         assert!(CloneRequest::parse(br#"{"params":{"cpuArchitectures":"X86_64"}}"#).is_err());
         assert!(CloneRequest::parse(b"{not json").is_err());
+    }
+
+    #[test]
+    fn tags_inside_params_count_unless_given_at_the_top_level() {
+        let inside =
+            CloneRequest::parse(br#"{"params":{"systemTags":["s::in"],"userTags":["u-in"]}}"#)
+                .unwrap();
+        assert_eq!(inside.system_tags(), Some(&vec!["s::in".to_string()]));
+        assert_eq!(inside.user_tags(), Some(&vec!["u-in".to_string()]));
+        let both = CloneRequest::parse(
+            br#"{"params":{"systemTags":["s::in"],"userTags":["u-in"]},"systemTags":[],"userTags":null}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            both.system_tags(),
+            Some(&Vec::new()),
+            "top level wins, even empty"
+        );
+        assert_eq!(
+            both.user_tags(),
+            Some(&vec!["u-in".to_string()]),
+            "a top-level null is absent, as for the node"
+        );
+        assert_eq!(CloneRequest::parse(b"{}").unwrap().system_tags(), None);
     }
 
     #[test]

@@ -1,6 +1,14 @@
 //! The checks the management node makes on a CloneModelService message. Failures end the job
 //! with SYS.1007 (invalid argument) or SYS.1003 (a referenced resource does not exist), and
 //! `details` names the field.
+//!
+//! Stated by the contract / API page: valid values of `type` and `source`, the `resourceUuid`
+//! pattern, referenced resources exist. UNCONFIRMED (the handler is not public; the simulator
+//! makes these checks so that a client meets them): `name` at most 255 characters (the column is
+//! `varchar(255)`), non-negative `requestCpu`/`requestMemory`/`size`, a known CPU architecture, one
+//! row per architecture, an image whose architecture matches its row, a GPU spec listed under its
+//! own vendor and being a GPU spec. A `resourceUuid` already used is not checked here: it fails
+//! when the clone is stored (see `super::execute`).
 
 use crate::error_code::ErrorCode;
 use crate::ids::is_resource_uuid;
@@ -34,11 +42,6 @@ pub fn validate(world: &World, params: &CloneParams) -> Result<(), ErrorCode> {
                 "invalid value[{uuid}] of field[resourceUuid]: not a valid UUID"
             )));
         }
-        if world.uuid_in_use(uuid) {
-            return Err(ErrorCode::invalid_argument(format!(
-                "field[resourceUuid]: resource uuid[{uuid}] is already used"
-            )));
-        }
     }
     for (index, architecture) in params.cpu_architectures.iter().flatten().enumerate() {
         check_architecture(&format!("cpuArchitectures[{index}]"), architecture)?;
@@ -53,14 +56,20 @@ pub fn validate(world: &World, params: &CloneParams) -> Result<(), ErrorCode> {
         let field = format!("vendorToSpecUuidsMap[{vendor}]");
         for spec_uuid in spec_uuids {
             let spec = world
-                .gpu_device_specs
+                .pci_device_specs
                 .iter()
                 .find(|s| &s.uuid == spec_uuid)
                 .ok_or_else(|| ErrorCode::not_found(&field, spec_uuid, "GpuDeviceSpecVO"))?;
-            if !spec.vendor.eq_ignore_ascii_case(vendor) {
+            if !spec.is_gpu() {
                 return Err(ErrorCode::invalid_argument(format!(
-                    "field[{field}]: GPU spec[uuid:{spec_uuid}] is of vendor[{}], not [{vendor}]",
-                    spec.vendor
+                    "field[{field}]: PCI device spec[uuid:{spec_uuid}] of type[{}] is not a GPU spec",
+                    spec.device_type
+                )));
+            }
+            let spec_vendor = spec.vendor.as_deref().unwrap_or("");
+            if !spec_vendor.eq_ignore_ascii_case(vendor) {
+                return Err(ErrorCode::invalid_argument(format!(
+                    "field[{field}]: GPU spec[uuid:{spec_uuid}] is of vendor[{spec_vendor}], not [{vendor}]"
                 )));
             }
         }

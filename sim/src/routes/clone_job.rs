@@ -13,11 +13,12 @@ use serde_json::json;
 use crate::clone::{execute, CloneRequest};
 use crate::error_code::ErrorCode;
 use crate::faults::FaultAction;
-use crate::ids::{is_job_uuid, new_uuid};
+use crate::ids::new_uuid;
 use crate::state::{JobState, Shared};
 
 use super::auth::session_uuid;
 use super::intercept::JobFault;
+use super::job_header;
 use super::reply::{json, plain};
 
 /// What the 202 reports as `apiTimeout` (ms).
@@ -44,21 +45,6 @@ pub async fn clone_model_service(
         Ok(session) => session,
         Err(response) => return response,
     };
-    let job_uuid = match parts.headers.get("x-job-uuid") {
-        None => new_uuid(),
-        Some(value) => {
-            let text = value.to_str().unwrap_or("");
-            if !is_job_uuid(text) {
-                return plain(
-                    StatusCode::BAD_REQUEST,
-                    format!(
-                        "Invalid header[X-Job-UUID]: [{text}] is not a UUID of 32 hex characters"
-                    ),
-                );
-            }
-            text.to_string()
-        }
-    };
     let bytes = match to_bytes(body, BODY_LIMIT).await {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -72,13 +58,15 @@ pub async fn clone_model_service(
         Ok(request) => request,
         Err(message) => return plain(StatusCode::BAD_REQUEST, message),
     };
+    // The order of the node: Authorization, body mapping, then the job uuid.
+    let job_uuid = match job_header::from_headers(&parts.headers) {
+        Ok(given) => given.unwrap_or_else(new_uuid),
+        Err(response) => return response,
+    };
     let pending = {
         let mut world = shared.world();
         if !world.jobs.create(&job_uuid) {
-            return plain(
-                StatusCode::BAD_REQUEST,
-                format!("Duplicate job uuid[{job_uuid}]"),
-            );
+            return job_header::duplicate(&job_uuid);
         }
         PendingClone {
             job_uuid: job_uuid.clone(),

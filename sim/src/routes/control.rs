@@ -1,5 +1,5 @@
 //! The test-control API under `/__sim` (only with `--control`): request log, reset, faults,
-//! sessions, state.
+//! quirks, sessions, state.
 
 use std::sync::Arc;
 
@@ -12,6 +12,7 @@ use axum::Router;
 use serde_json::{json, Value};
 
 use crate::faults::{FaultAction, FaultSpec};
+use crate::quirks::Quirks;
 use crate::state::Shared;
 
 use super::reply::{json, plain};
@@ -27,6 +28,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/__sim/sessions", post(mint_session))
         .route("/__sim/sessions/expire", post(expire_sessions))
         .route("/__sim/state", get(state))
+        .route("/__sim/quirks", get(get_quirks).put(put_quirks))
 }
 
 async fn requests(State(shared): State<Arc<Shared>>) -> Response {
@@ -92,6 +94,27 @@ async fn add_faults(State(shared): State<Arc<Shared>>, body: Bytes) -> Response 
     json(StatusCode::OK, &body)
 }
 
+async fn get_quirks(State(shared): State<Arc<Shared>>) -> Response {
+    let quirks = shared.world().quirks.to_json();
+    json(StatusCode::OK, &quirks)
+}
+
+/// Body: a list of quirk names or an object of booleans; replaces the whole set. Answers like GET.
+async fn put_quirks(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    let value: Value = match serde_json::from_slice(&body) {
+        Ok(value) => value,
+        Err(e) => return plain(StatusCode::BAD_REQUEST, format!("invalid JSON: {e}")),
+    };
+    match Quirks::from_json(&value) {
+        Ok(quirks) => {
+            let answer = quirks.to_json();
+            shared.world().quirks = quirks;
+            json(StatusCode::OK, &answer)
+        }
+        Err(message) => plain(StatusCode::BAD_REQUEST, message),
+    }
+}
+
 /// Mints a session for the seed's first account (the admin) without a login request.
 async fn mint_session(State(shared): State<Arc<Shared>>) -> Response {
     let mut world = shared.world();
@@ -123,6 +146,7 @@ async fn state(State(shared): State<Arc<Shared>>) -> Response {
             "validSessions": world.sessions.valid_count(),
             "jobs": { "running": running, "succeeded": succeeded, "failed": failed },
             "pendingFaults": world.faults.list().len(),
+            "quirks": world.quirks.iter().map(|q| q.name()).collect::<Vec<_>>(),
             "loggedRequests": world.log.entries().len(),
         }),
     )

@@ -12,9 +12,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
+use crate::connection::ConnectionKiller;
 use crate::faults::FaultAction;
 use crate::request_log::{body_for_log, LoggedRequest};
-use crate::server::ConnectionKiller;
 use crate::state::Shared;
 
 use super::reply::plain;

@@ -5,6 +5,8 @@ mod auth;
 mod clone_job;
 mod control;
 mod intercept;
+mod job_header;
+mod node_quirks;
 mod queries;
 mod reply;
 mod sessions;
@@ -49,17 +51,29 @@ pub fn router(shared: Arc<Shared>) -> Router {
             &path("/ai/model-centers/{uuid}"),
             single(Resource::ModelCenters),
         )
-        .route(&path("/gpu-device-specs"), list(Resource::GpuDeviceSpecs))
+        // The real GPU spec APIs (Java SDK QueryPciDeviceSpecAction and
+        // GetGpuDeviceSpecCandidatesAction); there is no query at `/gpu-device-specs`.
+        .route(&path("/pci-device-specs"), list(Resource::PciDeviceSpecs))
         .route(
-            &path("/gpu-device-specs/{uuid}"),
-            single(Resource::GpuDeviceSpecs),
+            &path("/pci-device-specs/{uuid}"),
+            single(Resource::PciDeviceSpecs),
+        )
+        .route(
+            &path("/gpu-device-specs/candidates"),
+            get(queries::gpu_spec_candidates),
         )
         .route(&path("/api-jobs/{uuid}"), get(api_jobs::poll));
     if shared.settings.control {
         router = router.merge(control::routes());
     }
+    // Layers: the fault middleware (outer) sees every request first; the quirks middleware
+    // (inner) shapes only what the handlers answer.
     router
         .fallback(no_api_mapping)
+        .layer(middleware::from_fn_with_state(
+            shared.clone(),
+            node_quirks::node_quirks,
+        ))
         .layer(middleware::from_fn_with_state(
             shared.clone(),
             intercept::intercept,

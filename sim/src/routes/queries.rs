@@ -11,10 +11,11 @@ use serde_json::Value;
 
 use crate::error_code::ErrorCode;
 use crate::inventory::{
-    GpuDeviceSpecInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory,
+    ImageInventory, ModelCenterInventory, ModelServiceInventory, PciDeviceSpecInventory,
     TagInventory,
 };
 use crate::query::{Condition, Operator, Query};
+use crate::schema;
 use crate::state::{Shared, World};
 
 use super::auth::session_uuid;
@@ -27,7 +28,8 @@ pub enum Resource {
     Images,
     Tags,
     ModelCenters,
-    GpuDeviceSpecs,
+    /// `/pci-device-specs` (QueryPciDeviceSpec): every PCI spec, GPU specs among them.
+    PciDeviceSpecs,
 }
 
 impl Resource {
@@ -37,7 +39,17 @@ impl Resource {
             Resource::Images => ImageInventory::FIELDS,
             Resource::Tags => TagInventory::FIELDS,
             Resource::ModelCenters => ModelCenterInventory::FIELDS,
-            Resource::GpuDeviceSpecs => GpuDeviceSpecInventory::FIELDS,
+            Resource::PciDeviceSpecs => PciDeviceSpecInventory::FIELDS,
+        }
+    }
+
+    fn schema_kind(self) -> schema::Kind {
+        match self {
+            Resource::ModelServices => schema::Kind::ModelService,
+            Resource::Images => schema::Kind::Image,
+            Resource::Tags => schema::Kind::Tag,
+            Resource::ModelCenters => schema::Kind::ModelCenter,
+            Resource::PciDeviceSpecs => schema::Kind::PciDeviceSpec,
         }
     }
 
@@ -47,7 +59,7 @@ impl Resource {
             Resource::Images => to_values(&world.images),
             Resource::Tags => to_values(&world.tags),
             Resource::ModelCenters => to_values(&world.model_centers),
-            Resource::GpuDeviceSpecs => to_values(&world.gpu_device_specs),
+            Resource::PciDeviceSpecs => to_values(&world.pci_device_specs),
         }
     }
 }
@@ -119,5 +131,40 @@ fn answer(
         }
         resource.inventories(&world)
     };
-    json(StatusCode::OK, &query.run(inventories))
+    // Query replies carry a schema whether or not it was asked for.
+    let mut body = query.run(inventories);
+    schema::add(&mut body, resource.schema_kind());
+    json(StatusCode::OK, &body)
+}
+
+/// `GET /zstack/v1/gpu-device-specs/candidates` (GetGpuDeviceSpecCandidates): the GPU specs, as
+/// `{"inventories": [...]}` (the Go SDK's `GetGpuDeviceSpecCandidatesView`; UNCONFIRMED: the Java
+/// SDK's result class names the list `specs`). Not a query API: no `q`, and its parameters
+/// (`clusterUuids`, `hostUuid`, `vmInstanceUuid(s)`) are accepted and ignored; a schema only with
+/// `X-JSON-Schema`.
+pub async fn gpu_spec_candidates(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+) -> Response {
+    let session = match session_uuid(&headers) {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let specs = {
+        let world = shared.world();
+        if !world.sessions.is_valid(&session) {
+            return api_error(&ErrorCode::session_invalid(&session));
+        }
+        let gpus: Vec<&PciDeviceSpecInventory> = world
+            .pci_device_specs
+            .iter()
+            .filter(|s| s.is_gpu())
+            .collect();
+        serde_json::to_value(gpus).unwrap_or(Value::Null)
+    };
+    let mut body = serde_json::json!({ "inventories": specs });
+    if schema::requested(&headers) {
+        schema::add(&mut body, schema::Kind::PciDeviceSpec);
+    }
+    json(StatusCode::OK, &body)
 }

@@ -4,15 +4,17 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 use sha2::{Digest, Sha512};
 
 use crate::error_code::ErrorCode;
+use crate::schema;
 use crate::state::Shared;
 
+use super::job_header;
 use super::reply::{api_error, json, plain};
 
 #[derive(Deserialize)]
@@ -37,7 +39,7 @@ pub fn sha512_hex(text: &str) -> String {
 }
 
 /// `PUT /zstack/v1/accounts/login`
-pub async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+pub async fn login(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> Response {
     let request: LoginRequest = match serde_json::from_slice(&body) {
         Ok(request) => request,
         Err(e) => {
@@ -49,6 +51,9 @@ pub async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     };
     let credentials = request.log_in_by_account;
     let mut world = shared.world();
+    if let Some(refused) = job_header::refuse_sync(&headers, &mut world.jobs) {
+        return refused;
+    }
     let account = world
         .accounts
         .iter()
@@ -60,7 +65,7 @@ pub async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
     match account {
         Some(account) => {
             let inventory = world.sessions.open(&account.uuid);
-            json(StatusCode::OK, &json!({ "inventory": inventory }))
+            ok(&headers, json!({ "inventory": inventory }))
         }
         None => api_error(&ErrorCode::wrong_password()),
     }
@@ -70,13 +75,31 @@ pub async fn login(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
 pub async fn validate_session(
     State(shared): State<Arc<Shared>>,
     Path(uuid): Path<String>,
+    headers: HeaderMap,
 ) -> Response {
     let valid = shared.world().sessions.is_valid(&uuid);
-    json(StatusCode::OK, &json!({ "valid": valid }))
+    ok(&headers, json!({ "valid": valid }))
+}
+
+/// A 200 reply, with a `schema` when the request asked for one.
+fn ok(headers: &HeaderMap, mut body: Value) -> Response {
+    if schema::requested(headers) {
+        schema::add(&mut body, schema::Kind::Session);
+    }
+    json(StatusCode::OK, &body)
 }
 
 /// `DELETE /zstack/v1/accounts/sessions/{uuid}` (logout; unknown sessions are fine)
-pub async fn logout(State(shared): State<Arc<Shared>>, Path(uuid): Path<String>) -> Response {
-    shared.world().sessions.close(&uuid);
-    json(StatusCode::OK, &json!({}))
+pub async fn logout(
+    State(shared): State<Arc<Shared>>,
+    Path(uuid): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let mut world = shared.world();
+    if let Some(refused) = job_header::refuse_sync(&headers, &mut world.jobs) {
+        return refused;
+    }
+    world.sessions.close(&uuid);
+    drop(world);
+    ok(&headers, json!({}))
 }

@@ -9,6 +9,10 @@ use crate::inventory::{ModelServiceImageInventory, ModelServiceRefInventory};
 const CREATED: &str = "Nov 25, 2025 11:51:50 AM";
 const UPDATED: &str = "Nov 26, 2025 3:07:12 PM";
 const GIB: i64 = 1024 * 1024 * 1024;
+/// `requestMemory` values are on the API page's scale: its examples pair 4 CPUs with 8192 and
+/// 1 CPU with 1024, which reads as MiB. No public source states the unit (UNCONFIRMED); sizes and
+/// GPU memory stay in bytes.
+const MEMORY_GIB: i64 = 1024;
 
 /// The built-in seed (used when `--seed` is not given).
 pub fn builtin() -> Seed {
@@ -42,10 +46,47 @@ pub fn builtin() -> Seed {
             tag(TAG_EXPERIMENTAL, "experimental", "#ef6c00"),
             tag(TAG_CJK, "推理服务", "#1565c0"),
         ],
-        gpu_device_specs: vec![
-            gpu_spec(GPU_SPEC_NVIDIA_A100, "NVIDIA A100-SXM4-80GB", "NVIDIA", 80),
-            gpu_spec(GPU_SPEC_NVIDIA_L40S, "NVIDIA L40S", "NVIDIA", 48),
-            gpu_spec(GPU_SPEC_HUAWEI_910B, "Ascend 910B", "Huawei", 64),
+        pci_device_specs: vec![
+            gpu_spec(
+                GPU_SPEC_NVIDIA_A100,
+                "NVIDIA A100-SXM4-80GB",
+                ("NVIDIA", "10de"),
+                ("GA100 [A100 SXM4 80GB]", "20b2"),
+                80,
+            ),
+            gpu_spec(
+                GPU_SPEC_NVIDIA_L40S,
+                "NVIDIA L40S",
+                ("NVIDIA", "10de"),
+                ("AD102GL [L40S]", "26b9"),
+                48,
+            ),
+            gpu_spec(
+                GPU_SPEC_HUAWEI_910B,
+                "Ascend 910B",
+                ("Huawei", "19e5"),
+                ("Ascend 910B", "d802"),
+                64,
+            ),
+            PciDeviceSpecInventory {
+                uuid: PCI_SPEC_CONNECTX6.into(),
+                name: "Mellanox ConnectX-6 Dx".into(),
+                description: Some(
+                    "Mellanox Technologies, MT2892 Family [ConnectX-6 Dx], Ethernet controller"
+                        .into(),
+                ),
+                vendor_id: Some("15b3".into()),
+                vendor: Some("Mellanox".into()),
+                device_id: Some("101d".into()),
+                device: Some("MT2892 Family [ConnectX-6 Dx]".into()),
+                device_type: "Ethernet_Controller".into(),
+                state: "Enabled".into(),
+                is_virtual: Some(false),
+                allow_resource_config_with_multiple_devices: true,
+                create_date: CREATED.into(),
+                last_op_date: CREATED.into(),
+                ..PciDeviceSpecInventory::default()
+            },
         ],
         model_centers: vec![ModelCenterInventory {
             uuid: MODEL_CENTER.into(),
@@ -77,7 +118,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         container_command: Some("/bin/sh".into()),
         container_args: Some("-c \"vllm serve /models/qwen --port 3000\"".into()),
         request_cpu: Some(8),
-        request_memory: Some(32 * GIB),
+        request_memory: Some(32 * MEMORY_GIB),
         size: Some(15 * GIB),
         support_distributed: true,
         cpu_architectures: Some(vec!["x86_64".into(), "aarch64".into()]),
@@ -123,7 +164,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         python_version: Some("3.8".into()),
         start_command: Some("python start.py".into()),
         request_cpu: Some(4),
-        request_memory: Some(8192),
+        request_memory: Some(8 * MEMORY_GIB),
         size: Some(0),
         cpu_architectures: Some(vec!["x86_64".into()]),
         model_service_images: vec![service_image(
@@ -147,7 +188,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         framework: Some("MindIE".into()),
         source: Some("Other".into()),
         request_cpu: Some(16),
-        request_memory: Some(64 * GIB),
+        request_memory: Some(64 * MEMORY_GIB),
         cpu_architectures: Some(vec!["aarch64".into()]),
         vendor_to_spec_uuids_map: Some(BTreeMap::from([(
             "Huawei".to_string(),
@@ -170,7 +211,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         framework: Some("BentoML".into()),
         source: Some("Bentoml".into()),
         request_cpu: Some(8),
-        request_memory: Some(32 * GIB),
+        request_memory: Some(32 * MEMORY_GIB),
         cpu_architectures: Some(vec!["x86_64".into()]),
         model_service_images: vec![service_image(
             SERVICE_LONG_YAML,
@@ -189,7 +230,7 @@ fn model_services() -> Vec<ModelServiceInventory> {
         source: Some("Bentoml".into()),
         system: true,
         request_cpu: Some(2),
-        request_memory: Some(4 * GIB),
+        request_memory: Some(4 * MEMORY_GIB),
         cpu_architectures: Some(vec!["x86_64".into(), "aarch64".into()]),
         model_service_images: vec![
             service_image(
@@ -289,14 +330,31 @@ fn tag(uuid: &str, name: &str, color: &str) -> TagInventory {
     }
 }
 
-fn gpu_spec(uuid: &str, name: &str, vendor: &str, memory_gib: i64) -> GpuDeviceSpecInventory {
-    GpuDeviceSpecInventory {
+/// A GPU spec: `(vendor, vendorId)`, `(device, deviceId)`, memory in GiB (served in bytes).
+fn gpu_spec(
+    uuid: &str,
+    name: &str,
+    (vendor, vendor_id): (&str, &str),
+    (device, device_id): (&str, &str),
+    memory_gib: i64,
+) -> PciDeviceSpecInventory {
+    PciDeviceSpecInventory {
         uuid: uuid.into(),
         name: name.into(),
-        vendor: vendor.into(),
-        memory: memory_gib * GIB,
-        device_type: "GPU".into(),
+        description: Some(format!("{vendor}, {device}, 3D controller")),
+        vendor_id: Some(vendor_id.into()),
+        vendor: Some(vendor.into()),
+        device_id: Some(device_id.into()),
+        device: Some(device.into()),
+        device_type: "GPU_3D_Controller".into(),
+        state: "Enabled".into(),
+        is_virtual: Some(false),
+        allow_resource_config_with_multiple_devices: true,
+        memory: Some(memory_gib * GIB),
+        isolated: Some(false),
+        allocator_strategy: Some("FollowGlobal".into()),
         create_date: CREATED.into(),
         last_op_date: CREATED.into(),
+        ..PciDeviceSpecInventory::default()
     }
 }

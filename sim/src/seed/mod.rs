@@ -7,7 +7,7 @@ mod builtin;
 use serde::{Deserialize, Serialize};
 
 use crate::inventory::{
-    GpuDeviceSpecInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory,
+    ImageInventory, ModelCenterInventory, ModelServiceInventory, PciDeviceSpecInventory,
     TagInventory,
 };
 
@@ -45,6 +45,8 @@ pub const TAG_CJK: &str = "7a900003000040008000000000000003";
 pub const GPU_SPEC_NVIDIA_A100: &str = "6b0a1000000040008000000000000001";
 pub const GPU_SPEC_NVIDIA_L40S: &str = "6b0a1000000040008000000000000002";
 pub const GPU_SPEC_HUAWEI_910B: &str = "6b0a1000000040008000000000000003";
+/// A PCI spec that is not a GPU (a NIC): `/pci-device-specs` lists it, a client must filter it out.
+pub const PCI_SPEC_CONNECTX6: &str = "6b0a1000000040008000000000000004";
 
 pub const MODEL_CENTER: &str = "432c5fdd49374bb0a2fd7877f0a877cf";
 
@@ -59,8 +61,9 @@ pub struct Seed {
     pub images: Vec<ImageInventory>,
     #[serde(default)]
     pub tags: Vec<TagInventory>,
-    #[serde(default)]
-    pub gpu_device_specs: Vec<GpuDeviceSpecInventory>,
+    /// PCI device specs, GPU ones included (`gpuDeviceSpecs` accepted as an older name).
+    #[serde(default, alias = "gpuDeviceSpecs")]
+    pub pci_device_specs: Vec<PciDeviceSpecInventory>,
     #[serde(default)]
     pub model_centers: Vec<ModelCenterInventory>,
 }

@@ -57,6 +57,12 @@ impl JobBook {
         true
     }
 
+    /// Whether a live (retained) job has this uuid.
+    pub fn contains(&mut self, uuid: &str) -> bool {
+        self.purge_expired();
+        self.jobs.contains_key(uuid)
+    }
+
     /// Sets the outcome of a job that is still known.
     pub fn finish(&mut self, uuid: &str, state: JobState) {
         if let Some(job) = self.jobs.get_mut(uuid) {

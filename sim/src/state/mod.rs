@@ -13,9 +13,10 @@ use serde::Serialize;
 
 use crate::faults::FaultBook;
 use crate::inventory::{
-    GpuDeviceSpecInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory,
+    ImageInventory, ModelCenterInventory, ModelServiceInventory, PciDeviceSpecInventory,
     TagInventory,
 };
+use crate::quirks::Quirks;
 use crate::request_log::RequestLog;
 use crate::seed::{Seed, SeedAccount};
 
@@ -30,6 +31,8 @@ pub struct Settings {
     pub job_ms: u64,
     pub session_ttl: Duration,
     pub job_retention: Duration,
+    /// The quirks at start-up (and after a reset).
+    pub quirks: Quirks,
 }
 
 /// What the handlers share.
@@ -45,6 +48,7 @@ impl Shared {
                 seed,
                 settings.session_ttl,
                 settings.job_retention,
+                settings.quirks.clone(),
             )),
             settings,
         }
@@ -73,7 +77,7 @@ pub struct World {
     pub model_services: Vec<ModelServiceInventory>,
     pub images: Vec<ImageInventory>,
     pub tags: Vec<TagInventory>,
-    pub gpu_device_specs: Vec<GpuDeviceSpecInventory>,
+    pub pci_device_specs: Vec<PciDeviceSpecInventory>,
     pub model_centers: Vec<ModelCenterInventory>,
     /// Tag pattern uuids attached to a resource by a clone's `tagUuids`.
     pub tag_attachments: BTreeMap<String, Vec<String>>,
@@ -83,17 +87,25 @@ pub struct World {
     pub jobs: JobBook,
     pub faults: FaultBook,
     pub log: RequestLog,
+    /// The quirks on now.
+    pub quirks: Quirks,
+    startup_quirks: Quirks,
 }
 
 impl World {
-    fn from_seed(seed: Seed, session_ttl: Duration, job_retention: Duration) -> Self {
+    fn from_seed(
+        seed: Seed,
+        session_ttl: Duration,
+        job_retention: Duration,
+        quirks: Quirks,
+    ) -> Self {
         World {
             generation: 0,
             accounts: seed.accounts.clone(),
             model_services: seed.model_services.clone(),
             images: seed.images.clone(),
             tags: seed.tags.clone(),
-            gpu_device_specs: seed.gpu_device_specs.clone(),
+            pci_device_specs: seed.pci_device_specs.clone(),
             model_centers: seed.model_centers.clone(),
             tag_attachments: BTreeMap::new(),
             resource_tags: BTreeMap::new(),
@@ -102,15 +114,23 @@ impl World {
             jobs: JobBook::new(job_retention),
             faults: FaultBook::default(),
             log: RequestLog::default(),
+            startup_quirks: quirks.clone(),
+            quirks,
             seed,
         }
     }
 
-    /// Back to the seed: resources, no sessions, no jobs, no faults, empty request log.
+    /// Back to the seed: resources, no sessions, no jobs, no faults, empty request log, the
+    /// start-up quirks.
     pub fn reset(&mut self) {
         let generation = self.generation + 1;
         let seed = std::mem::take(&mut self.seed);
-        *self = World::from_seed(seed, self.sessions.ttl(), self.jobs.retention());
+        *self = World::from_seed(
+            seed,
+            self.sessions.ttl(),
+            self.jobs.retention(),
+            self.startup_quirks.clone(),
+        );
         self.generation = generation;
     }
 
@@ -124,7 +144,7 @@ impl World {
                 .any(|i| i.uuid == uuid)
             || self.images.iter().any(|i| i.uuid == uuid)
             || self.tags.iter().any(|t| t.uuid == uuid)
-            || self.gpu_device_specs.iter().any(|g| g.uuid == uuid)
+            || self.pci_device_specs.iter().any(|g| g.uuid == uuid)
             || self.model_centers.iter().any(|m| m.uuid == uuid)
             || self.accounts.iter().any(|a| a.uuid == uuid)
     }
