@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use serde_json::Value;
-use zstack_sim::{SimHandle, SimOptions};
+use zstack_sim::{Quirks, SimHandle, SimOptions};
 
 use crate::browser::Browser;
 use crate::http;
@@ -27,6 +27,8 @@ pub struct StackOptions {
     pub browser_lang: String,
     /// How long a simulated clone job runs.
     pub job_ms: u64,
+    /// The real node's quirks the simulator shows (see the simulator's README).
+    pub quirks: Quirks,
 }
 
 impl StackOptions {
@@ -47,6 +49,7 @@ impl Default for StackOptions {
             height: 900,
             browser_lang: "en-US".into(),
             job_ms: 300,
+            quirks: Quirks::none(),
         }
     }
 }
@@ -60,6 +63,7 @@ impl Stack {
         let sim = zstack_sim::start(SimOptions {
             control: true,
             job_ms: options.job_ms,
+            quirks: options.quirks,
             ..SimOptions::default()
         })
         .await

@@ -150,8 +150,12 @@ async fn bad_input_is_explained_at_its_field_and_nothing_is_sent() {
     let summary = stack.text_of(".cms-summary").await;
     assert!(!summary.is_empty());
     assert!(
-        field_message(&stack, "architectureImages.2.cpuArchitecture").await != ""
-            || field_message(&stack, "architectureImages.2.vmImageUuid").await != "",
+        !field_message(&stack, "architectureImages.2.cpuArchitecture")
+            .await
+            .is_empty()
+            || !field_message(&stack, "architectureImages.2.vmImageUuid")
+                .await
+                .is_empty(),
         "the empty row says so"
     );
     assert_ne!(
@@ -289,7 +293,7 @@ async fn unusual_text_round_trips_exactly() {
     stack.submit().await;
     stack.wait_phase("done").await;
     let log = stack.sim_requests().await;
-    let post = clone_posts(&log).last().expect("a clone").clone();
+    let post = (*clone_posts(&log).last().expect("a clone")).clone();
     let params = &post["body"]["params"];
     assert_eq!(params["yaml"], json!(yaml_1mb));
     let state = stack.sim_state().await;

@@ -37,7 +37,7 @@ async fn every_field_is_prefilled_from_the_source() {
             "-c \"vllm serve /models/qwen --port 3000\"",
         ),
         ("requestCpu", "8"),
-        ("requestMemory", &(32u64 << 30).to_string()),
+        ("requestMemory", "32768"),
         ("size", &(15u64 << 30).to_string()),
         ("supportDistributed", "true"),
         ("system", "false"),

@@ -9,7 +9,7 @@ use std::time::Duration;
 use e2e::app::clone_posts;
 use e2e::stack::{Stack, StackOptions, WAIT};
 use serde_json::{json, Value};
-use zstack_sim::seed;
+use zstack_sim::{seed, Quirk, Quirks};
 
 const CLONE_PATH: &str = "/zstack/v1/ai/model-services/";
 const JOBS_PATH: &str = "/zstack/v1/api-jobs/";
@@ -132,6 +132,15 @@ async fn poll_answered_by(case: &'static str, name: &str, status: u16, body: &st
 async fn slow_stack() -> Stack {
     Stack::start_with(StackOptions {
         job_ms: 1500,
+        ..StackOptions::default()
+    })
+    .await
+}
+
+async fn with_quirks(quirks: Quirks) -> Stack {
+    Stack::start_with(StackOptions {
+        job_ms: 1500,
+        quirks,
         ..StackOptions::default()
     })
     .await
@@ -537,6 +546,72 @@ async fn rows() -> Vec<Row> {
             clones: clone_count(&stack).await,
             expected_clones: 1,
             draft_kept: cloned_with(&stack, "row-cancel").await,
+        });
+        stack.finish().await;
+    }
+
+    // The real node's quirks (zstack-api.md, "Checked against ZStack's own code").
+    {
+        let case = "node quirk: a job success that returns {} (the Java SDK's empty result)";
+        let stack = with_quirks(Quirks::none().with(Quirk::EmptyJobResult)).await;
+        begin(&stack, "row-quirk-empty-result").await;
+        stack.submit().await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-quirk-empty-result").await,
+        });
+        stack.finish().await;
+    }
+    {
+        let case = "node quirks: 202 with an empty body, replies without Content-Type";
+        let stack = with_quirks(
+            Quirks::none()
+                .with(Quirk::EmptyAcceptedBody)
+                .with(Quirk::NoContentType),
+        )
+        .await;
+        begin(&stack, "row-quirk-empty-202").await;
+        stack.submit().await;
+        stack.wait_phase("done").await;
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-quirk-empty-202").await,
+        });
+        stack.finish().await;
+    }
+    {
+        let case = "node quirk: a failed job's ErrorCode with every field (nulls included)";
+        let stack = with_quirks(Quirks::all()).await;
+        begin(&stack, "row-quirk-full-error").await;
+        fault(
+            &stack,
+            "POST",
+            CLONE_PATH,
+            1,
+            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
+                "cause": {"code": "SYS.1000", "details": "disk full"}}}),
+        )
+        .await;
+        stack.submit().await;
+        stack.wait_phase("failed").await;
+        let text = stack.text_of(".cms-error").await;
+        assert!(
+            text.contains("SYS.1006") && text.contains("disk full"),
+            "{text}"
+        );
+        rows.push(Row {
+            case,
+            seen: seen(&stack).await,
+            clones: clone_count(&stack).await,
+            expected_clones: 0,
+            draft_kept: form_keeps(&stack, "row-quirk-full-error").await,
         });
         stack.finish().await;
     }

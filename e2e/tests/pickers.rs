@@ -316,7 +316,7 @@ async fn gpu_vendors_and_specs_are_picked_in_rows() {
     );
     assert!(
         log.iter()
-            .any(|r| r["path"] == "/zstack/v1/gpu-device-specs"),
+            .any(|r| r["path"] == "/zstack/v1/pci-device-specs"),
         "the GPU specs were queried"
     );
     stack.finish().await;
@@ -391,7 +391,7 @@ async fn unknown_spec_and_tag_uuids_of_a_kept_draft_stay_visible_and_removable()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_tags_or_gpu_specs_the_values_are_typed() {
     let stack = Stack::start().await;
-    for path in ["/zstack/v1/tags", "/zstack/v1/gpu-device-specs"] {
+    for path in ["/zstack/v1/tags", "/zstack/v1/pci-device-specs"] {
         stack
             .add_fault(json!({"method": "GET", "pathPrefix": path,
                 "action": {"kind": "respond", "status": 500, "body": "java.lang.NullPointerException"}}))

@@ -396,7 +396,10 @@ fn post_answers() {
         (400, "field[requestCpu] must be an integer"),
         (404, "no api mapping to /zstack/v1/ai/model-services/x"),
         (503, r#"{"error":{"code":"SYS.1007","details":"invalid"}}"#),
-        (413, "<html><head><title>413 Request Entity Too Large</title></head></html>"),
+        (
+            413,
+            "<html><head><title>413 Request Entity Too Large</title></head></html>",
+        ),
     ] {
         let (out, t, _, _) = run(vec![ScriptStep::reply(status, body)]);
         not_executed(out);

@@ -208,14 +208,19 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
             .inventories)
     }
 
-    /// GPU specs, for `vendorToSpecUuidsMap`. A server without this API (404 plain text)
-    /// gives an empty list.
+    /// GPU specs, for `vendorToSpecUuidsMap`: the PCI device specs of a GPU type. A server
+    /// without this API (404 plain text) gives an empty list.
     pub async fn gpu_specs(&self) -> Result<Vec<GpuSpecInventory>, ClientError> {
+        let q = Query::new().condition("type", "?=", &GpuSpecInventory::GPU_TYPES.join(","));
         match self
-            .query(&api_path(GpuSpecInventory::QUERY_PATH), &Query::new())
+            .query::<GpuSpecInventory>(&api_path(GpuSpecInventory::QUERY_PATH), &q)
             .await
         {
-            Ok(reply) => Ok(reply.inventories),
+            Ok(reply) => Ok(reply
+                .inventories
+                .into_iter()
+                .filter(GpuSpecInventory::is_gpu)
+                .collect()),
             Err(ClientError::Rest { status: 404, .. }) => Ok(Vec::new()),
             Err(e) => Err(e),
         }

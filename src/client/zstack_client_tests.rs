@@ -84,7 +84,7 @@ fn queries_build_encoded_urls() {
             r#"{"inventories":[{"uuid":"i","architecture":"aarch64"}]}"#,
         ),
         ScriptStep::reply(200, r#"{"inventories":[{"uuid":"t","name":"prod"}]}"#),
-        ScriptStep::reply(404, "no api mapping to /v1/gpu-device-specs"),
+        ScriptStep::reply(404, "no api mapping to /v1/pci-device-specs"),
     ]);
     let src: ModelServiceInventory = block_on(c.model_service("d76744cb53f9378abf42b907df3efb6e"))
         .unwrap()
@@ -112,7 +112,7 @@ fn queries_build_encoded_urls() {
             "/zstack/v1/ai/model-services?q=name=my%20model&limit=1&fields=uuid,name",
             "/zstack/v1/images?q=architecture=aarch64",
             "/zstack/v1/tags",
-            "/zstack/v1/gpu-device-specs",
+            "/zstack/v1/pci-device-specs?q=type?=GPU_3D_Controller%2CGPU_Video_Controller",
         ]
     );
 }

@@ -28,10 +28,13 @@ pub struct TagInventory {
     pub tag_type: Option<String>,
 }
 
-/// A GPU spec, offered for `vendorToSpecUuidsMap` (vendor -> spec uuids).
+/// A GPU spec, offered for `vendorToSpecUuidsMap` (vendor -> spec uuids): a PCI device spec
+/// (`GpuDeviceSpecInventory extends PciDeviceSpecInventory` in ZStack's Java SDK) whose `type`
+/// is a GPU's. Queried with QueryPciDeviceSpec, `GET /v1/pci-device-specs` (zstackio/zstack
+/// `sdk/.../QueryPciDeviceSpecAction.java`, zstack-sdk-go-v2 `pci_device_spec_actions.go`).
 ///
-/// UNCONFIRMED: the contract names no query for GPU specs; the client asks
-/// [`GpuSpecInventory::QUERY_PATH`] and reads `vendor` and `name` leniently.
+/// UNCONFIRMED: that a spec's `vendor` text is the key `vendorToSpecUuidsMap` uses, and the
+/// unit of `memory` (read as bytes).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct GpuSpecInventory {
@@ -39,10 +42,23 @@ pub struct GpuSpecInventory {
     pub name: Option<String>,
     pub vendor: Option<String>,
     pub memory: Option<i64>,
+    #[serde(rename = "type")]
+    pub spec_type: Option<String>,
 }
 
 impl GpuSpecInventory {
-    pub const QUERY_PATH: &'static str = "/gpu-device-specs";
+    /// QueryPciDeviceSpec, below the version prefix.
+    pub const QUERY_PATH: &'static str = "/pci-device-specs";
+    /// The PCI device types of GPUs that carry compute (`PciDeviceType` in ZStack).
+    pub const GPU_TYPES: [&'static str; 2] = ["GPU_3D_Controller", "GPU_Video_Controller"];
+
+    /// Whether this spec is a GPU's (a node that ignored the query's condition still lists
+    /// network cards and the like).
+    pub fn is_gpu(&self) -> bool {
+        self.spec_type
+            .as_deref()
+            .is_some_and(|t| Self::GPU_TYPES.contains(&t))
+    }
 }
 
 #[cfg(test)]
@@ -65,9 +81,15 @@ mod tests {
         .unwrap();
         assert_eq!(t.tag_type.as_deref(), Some("simple"));
         let g: GpuSpecInventory = serde_json::from_str(
-            r#"{"uuid":"u","name":"A100","vendor":"NVIDIA","memory":85899345920}"#,
+            r#"{"uuid":"u","name":"A100","vendor":"NVIDIA","memory":85899345920,"type":"GPU_3D_Controller","vendorId":"10de"}"#,
         )
         .unwrap();
         assert_eq!(g.memory, Some(85_899_345_920));
+        assert!(g.is_gpu());
+        let nic: GpuSpecInventory = serde_json::from_str(
+            r#"{"uuid":"n","vendor":"Mellanox","type":"Ethernet_Controller"}"#,
+        )
+        .unwrap();
+        assert!(!nic.is_gpu());
     }
 }
