@@ -109,7 +109,7 @@ async fn bad_input_is_explained_at_its_field_and_nothing_is_sent() {
         (
             "architectureImages.1.cpuArchitecture",
             "x86_64".into(),
-            "same architecture",
+            "earlier row",
         ),
         (
             "architectureImages.0.dockerImage",
@@ -118,7 +118,7 @@ async fn bad_input_is_explained_at_its_field_and_nothing_is_sent() {
         ),
         ("gpuComputeCapability", "eight".into(), "8.6"),
         ("yaml", "a: [1, 2\nb: c".into(), "line"),
-        ("systemTags", "a::b\na::b".into(), "same"),
+        ("systemTags", "a::b\na::b".into(), "repeats"),
     ]);
     assert!(kinds.len() >= 25, "{} kinds at the field", kinds.len());
     let mut rows = Vec::new();

@@ -101,6 +101,8 @@ texts! {
     ShowToken => "Show session token", "显示会话令牌";
     HideToken => "Hide session token", "隐藏会话令牌";
     Copied => "Copied.", "已复制。";
+    CopyFailed => "The browser did not allow copying: select the text and copy it yourself.",
+        "浏览器不允许复制:请选中文本后自行复制。";
     // Actions
     Clone => "Clone", "克隆";
     Cancel => "Cancel", "取消";

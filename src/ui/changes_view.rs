@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::clipboard::copy_text;
+use super::clipboard::Copier;
 use super::dialog::state::Ctx;
 use crate::form::RequestPreview;
 use crate::i18n::{field_label, Text};
@@ -42,7 +42,7 @@ pub fn ChangesView() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let preview_open = RwSignal::new(false);
     let format = RwSignal::new(Format::Json);
-    let copied = RwSignal::new(false);
+    let copier = Copier::new();
     let reveal = RwSignal::new(false);
     let changes = Memo::new(move |_| {
         let lang = ctx.lang.get();
@@ -128,7 +128,7 @@ pub fn ChangesView() -> impl IntoView {
                                     aria-pressed=move || if format.get() == f { "true" } else { "false" }
                                     on:click=move |_| {
                                         format.set(f);
-                                        copied.set(false);
+                                        copier.reset();
                                     }
                                 >
                                     {f.label()}
@@ -144,7 +144,7 @@ pub fn ChangesView() -> impl IntoView {
                         aria-pressed=move || if reveal.get() { "true" } else { "false" }
                         on:click=move |_| {
                             reveal.update(|r| *r = !*r);
-                            copied.set(false);
+                            copier.reset();
                         }
                     >
                         {move || ctx.text(if reveal.get() { Text::HideToken } else { Text::ShowToken })}
@@ -155,14 +155,14 @@ pub fn ChangesView() -> impl IntoView {
                         data-action="copy-request"
                         on:click=move |_| {
                             if let Some(text) = preview_text() {
-                                copy_text(&text, move || copied.set(true));
+                                copier.copy(text);
                             }
                         }
                     >
                         {ctx.tr(Text::CopyRequest)}
                     </button>
                     <span role="status" class="cms-field__hint">
-                        {move || copied.get().then(|| ctx.text(Text::Copied))}
+                        {move || copier.status().text().map(|t| ctx.text(t))}
                     </span>
                 </div>
                 {move || match preview_text() {

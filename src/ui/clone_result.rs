@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::clipboard::copy_text;
+use super::clipboard::Copier;
 use super::dialog::flow;
 use super::dialog::state::Ctx;
 use crate::i18n::Text;
@@ -10,7 +10,7 @@ use crate::i18n::Text;
 #[component]
 pub fn CloneResult() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let copied = RwSignal::new(false);
+    let copier = Copier::new();
     let uuid = move || {
         ctx.stage
             .with(|s| s.result().and_then(|r| r.uuid.clone()).unwrap_or_default())
@@ -62,9 +62,9 @@ pub fn CloneResult() -> impl IntoView {
                 </div>
             </dl>
             <div class="cms-actions">
-                <span role="status" class="cms-field__hint">{move || copied.get().then(|| ctx.text(Text::Copied))}</span>
+                <span role="status" class="cms-field__hint">{move || copier.status().text().map(|t| ctx.text(t))}</span>
                 <button type="button" class="cms-button" data-action="copy-result" on:click=move |_| {
-                    copy_text(&uuid(), move || copied.set(true));
+                    copier.copy(uuid());
                 }>
                     {ctx.tr(Text::CopyUuid)}
                 </button>
