@@ -193,6 +193,44 @@ async fn rows() -> Vec<Row> {
         .await,
     ];
 
+    // The user forgets an unknown outcome (after the warning) and clones the same draft again:
+    // its resourceUuid is the same, so ZStack refuses a second clone and the first is found.
+    {
+        let case = "outcome unknown, forgotten after the warning, then cloned again";
+        let stack = slow_stack().await;
+        begin(&stack, "row-forgotten").await;
+        fault(&stack, "GET", JOBS_PATH, 1, respond(200, SSO_PAGE)).await;
+        stack.submit().await;
+        stack.wait_phase("unknown").await;
+        let first = seen(&stack).await;
+        // Let the first job finish, then accept the warning and forget it.
+        tokio::time::sleep(Duration::from_millis(1800)).await;
+        stack
+            .browser
+            .eval("window.confirm = () => true; return true;", vec![])
+            .await;
+        stack.click_action("discard").await;
+        stack.wait_phase("editing").await;
+        stack.submit().await;
+        stack.wait_phase("done").await;
+        let log = stack.sim_requests().await;
+        let posts = clone_posts(&log);
+        let resource_uuids: std::collections::BTreeSet<&str> = posts
+            .iter()
+            .map(|p| p["body"]["params"]["resourceUuid"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(posts.len(), 2);
+        assert_eq!(resource_uuids.len(), 1, "one resourceUuid per draft");
+        rows.push(Row {
+            case,
+            seen: format!("{first} → editing → {}", seen(&stack).await),
+            clones: clone_count(&stack).await,
+            expected_clones: 1,
+            draft_kept: cloned_with(&stack, "row-forgotten").await,
+        });
+        stack.finish().await;
+    }
+
     // A success that tells nothing ({}) whose look-up meets an expired session.
     {
         let case = "job result {} whose look-up meets an expired session";
