@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the static files for any web server: index.html, one .js, one .wasm, one .css.
+# Builds the static files for any web server: index.html, boot.js, wasm-bindgen's .js, one .wasm,
+# one .css (all but index.html with hashed names), each with a .gz and a .br copy beside it.
 #
 #   scripts/build.sh                          into dist/, served from the site root
 #   scripts/build.sh --public-url /tools/cms/ into dist/, served under a sub-path
 #   scripts/build.sh --dist /srv/www/cms      somewhere else
 #
 # The server must send /zstack/ to the ZStack management node (same origin: it sends no CORS
-# headers); see README.md for an nginx example.
+# headers): deploy/nginx.conf does, and serves the .gz/.br copies; see docs/deployment.md.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -31,5 +32,14 @@ cms_env
 cd "$CMS_ROOT"
 cargo fetch --locked
 trunk build --release --offline --public-url "$public_url" --dist "$dist"
+
+# Precompressed copies for nginx's gzip_static and brotli_static: the strongest settings, once
+# per build instead of on every request. -n: no name or time stamp in the .gz (reproducible).
+find "$dist" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' \
+  -o -name '*.json' -o -name '*.svg' \) -print0 |
+  while IFS= read -r -d '' file; do
+    gzip -9 -n -c "$file" >"$file.gz"
+    brotli -q 11 -c "$file" >"$file.br"
+  done
 say "static files in $dist (public URL $public_url):"
 ls -l "$dist" >&2

@@ -7,7 +7,7 @@ use zstack_sim::{Quirks, SimHandle, SimOptions};
 
 use crate::browser::Browser;
 use crate::http;
-use crate::nginx::{dist_dir, Nginx};
+use crate::nginx::{Nginx, Site};
 
 /// How long waits on the page may take before a test fails.
 pub const WAIT: Duration = Duration::from_secs(15);
@@ -29,6 +29,8 @@ pub struct StackOptions {
     pub job_ms: u64,
     /// The real node's quirks the simulator shows (see the simulator's README).
     pub quirks: Quirks,
+    /// What nginx serves (`deploy/nginx.conf`): the root build at `/` unless a test says.
+    pub site: Site,
 }
 
 impl StackOptions {
@@ -50,6 +52,7 @@ impl Default for StackOptions {
             browser_lang: "en-US".into(),
             job_ms: 300,
             quirks: Quirks::none(),
+            site: Site::root(),
         }
     }
 }
@@ -68,7 +71,7 @@ impl Stack {
         })
         .await
         .expect("start zstack-sim");
-        let nginx = Nginx::start(&dist_dir(), sim.addr()).await;
+        let nginx = Nginx::start(&options.site, sim.addr()).await;
         let browser = Browser::start(options.width, options.height, &options.browser_lang).await;
         Stack {
             browser,
@@ -77,14 +80,15 @@ impl Stack {
         }
     }
 
-    /// Opens `path_and_query` of the app, as served by nginx: always a new document (an
+    /// Opens `path_and_query` of the app (relative to its public path: `/?uuid=x` is
+    /// `/tools/clone/?uuid=x` on the sub-path site), as served by nginx: always a new document (an
     /// address that differs from the current one only in its fragment would otherwise not
     /// load the page again).
     pub async fn open(&self, path_and_query: &str) {
         let client = self.browser.client();
         client.goto("about:blank").await.expect("navigate");
         client
-            .goto(&self.nginx.url(path_and_query))
+            .goto(&self.nginx.app_url(path_and_query))
             .await
             .expect("navigate");
     }
