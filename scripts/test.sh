@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test layer and exits non-zero if anything failed:
 #   formatting and lints (native and wasm32), native tests (core, simulator), browser component
-#   tests (wasm-bindgen-test in headless Chromium), the release build, and the end-to-end tests
-#   (the release build served by a real nginx, the simulator behind it, driven in Chromium).
+#   tests (wasm-bindgen-test in headless Chromium), the release builds (root and sub-path), and
+#   the end-to-end tests (the builds served by a real nginx with deploy/nginx.conf, the
+#   simulator behind it, driven in Chromium).
 # A failing layer does not stop the others; the last line is the sum over all layers:
 #   N passed, M failed          (", K skipped" follows when tests were ignored)
 #
@@ -11,7 +12,7 @@
 #
 # What is counted: every test of every test binary and doctest (the "test result:" lines of
 # cargo test and wasm-bindgen-test-runner; ignored tests are skipped, not passed). Format and
-# each lint are one check each, passed or failed. Set-up, fetching crates and the release build
+# each lint are one check each, passed or failed. Set-up, fetching crates and the release builds
 # count only when they fail (one failed each). A test layer that fails without a test result
 # (a compile error, a crash) counts as one failed.
 set -uo pipefail # no -e: a failure is recorded and the remaining layers still run
@@ -99,12 +100,17 @@ step check "lint (wasm32)" cargo clippy -p clone-model-service --lib --tests --t
 step tests "native tests (core, simulator)" cargo test --workspace --exclude e2e --locked --no-fail-fast
 step tests "browser component tests (wasm-bindgen-test, headless Chromium)" \
   cargo test -p clone-model-service --target wasm32-unknown-unknown --test web --locked --no-fail-fast
-# The end-to-end tests need this build: without it (or with an older dist/) they are not run.
-if step prep "release build (trunk)" trunk build --release --offline --dist "$CMS_ROOT/dist"; then
-  step tests "end-to-end tests (nginx + simulator + Chromium)" \
-    env CMS_DIST="$CMS_ROOT/dist" cargo test -p e2e --locked --no-fail-fast -- --test-threads 2
+# The end-to-end tests need these builds (scripts/build.sh: Trunk, then the .gz/.br copies that
+# deploy/nginx.conf serves), at the root and at a sub-path: without them they are not run.
+if step prep "release build (scripts/build.sh)" \
+  "$CMS_ROOT/scripts/build.sh" --dist "$CMS_ROOT/dist" &&
+  step prep "release build for /tools/clone/ (scripts/build.sh --public-url)" \
+    "$CMS_ROOT/scripts/build.sh" --public-url /tools/clone/ --dist "$CMS_ROOT/dist-subpath"; then
+  step tests "end-to-end tests (deploy/nginx.conf + simulator + Chromium)" \
+    env CMS_DIST="$CMS_ROOT/dist" CMS_DIST_SUBPATH="$CMS_ROOT/dist-subpath" \
+    cargo test -p e2e --locked --no-fail-fast -- --test-threads 2
 else
-  say "end-to-end tests not run: the release build failed"
+  say "end-to-end tests not run: a release build failed"
 fi
 
 finish

@@ -1,0 +1,256 @@
+//! The app runs under `deploy/nginx.conf`'s Content-Security-Policy: Chromium reports no
+//! violation in any phase, and the check itself sees a violation when there is one.
+//!
+//! Two independent witnesses:
+//! - Chromium's console log (`Browser::console_output`): every violation is a console error
+//!   ("Refused to execute inline script because it violates the following Content Security
+//!   Policy directive ..."), from the very first byte of each page, the bootstrap included;
+//! - a `securitypolicyviolation` listener put into each page once it has loaded, which sees the
+//!   later phases' violations as events (what a portal's CSP reporting would see).
+//!
+//! A probe page with an inline script and an inline style, served beside the app by the same
+//! nginx under the same headers, proves that both witnesses report violations.
+
+use std::time::Duration;
+
+use e2e::nginx::Site;
+use e2e::stack::{Stack, StackOptions, WAIT};
+use serde_json::{json, Value};
+use zstack_sim::seed;
+
+const CLONE_PATH: &str = "/zstack/v1/ai/model-services/";
+const PROBE: &str = "<!doctype html><html lang=en><title>csp probe</title>\
+    <p style=\"color: red\">inline style</p>\
+    <script>document.title = 'inline script ran';</script></html>";
+/// Written to the console before the probe: what comes before it in the log is the app's.
+const MARKER: &str = "cms-csp-probe-starts";
+
+/// Console lines about the CSP.
+fn csp_lines(console: &str) -> Vec<&str> {
+    console
+        .lines()
+        .filter(|line| {
+            line.contains("Content Security Policy") || line.contains("Content-Security-Policy")
+        })
+        .collect()
+}
+
+/// Starts listening for `securitypolicyviolation` in the current page (once per document).
+async fn listen(stack: &Stack) {
+    stack
+        .browser
+        .eval(
+            "if (!window.__cmsCsp) {
+               window.__cmsCsp = [];
+               document.addEventListener('securitypolicyviolation', (e) =>
+                 window.__cmsCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+             }",
+            vec![],
+        )
+        .await;
+}
+
+/// The violations the listener saw in the current page.
+async fn seen(stack: &Stack) -> Vec<Value> {
+    match stack
+        .browser
+        .eval("return window.__cmsCsp || null;", vec![])
+        .await
+    {
+        Value::Array(events) => events,
+        other => panic!("no listener in this page ({other})"),
+    }
+}
+
+/// Waits for `phase`, checks the listener and moves on: the phases each page went through.
+async fn reach(stack: &Stack, phase: &str, phases: &mut Vec<String>) {
+    stack.wait_phase(phase).await;
+    listen(stack).await;
+    let events = seen(stack).await;
+    assert!(
+        events.is_empty(),
+        "CSP violations in phase {phase}: {events:?}"
+    );
+    stack.browser.screenshot(&format!("csp-{phase}")).await;
+    phases.push(phase.to_owned());
+}
+
+async fn fault(stack: &Stack, method: &str, path: &str, times: u32, action: Value) {
+    stack
+        .add_fault(json!({"method": method, "pathPrefix": path, "times": times, "action": action}))
+        .await;
+}
+
+async fn log_in(stack: &Stack) {
+    stack.set("accountName", seed::ADMIN_ACCOUNT).await;
+    stack.set("password", seed::ADMIN_PASSWORD).await;
+    stack.click_action("login").await;
+}
+
+/// Every phase of the dialog, on the site at `/` or at `/tools/clone/`, then the probe.
+async fn no_violation_in_any_phase(site: Site) {
+    let stack = Stack::start_with(StackOptions {
+        job_ms: 1500,
+        site: site.with_file("csp-probe.html", PROBE),
+        ..StackOptions::default()
+    })
+    .await;
+    let mut phases = Vec::new();
+
+    // unavailable: no ?uuid=
+    stack.open("/").await;
+    reach(&stack, "unavailable", &mut phases).await;
+
+    // login (no session), loading (the source query held back after the login), editing
+    stack
+        .open(&format!("/?uuid={}", seed::SERVICE_TWO_ARCH))
+        .await;
+    reach(&stack, "login", &mut phases).await;
+    fault(
+        &stack,
+        "GET",
+        CLONE_PATH,
+        1,
+        json!({"kind": "delay", "ms": 2000}),
+    )
+    .await;
+    log_in(&stack).await;
+    reach(&stack, "loading", &mut phases).await;
+    reach(&stack, "editing", &mut phases).await;
+    // The form with problems shown.
+    stack.set("name", "").await;
+    stack.submit().await;
+    stack.wait_for(".cms-summary li").await;
+    assert!(seen(&stack).await.is_empty(), "{:?}", seen(&stack).await);
+    stack.set("name", "csp-clone").await;
+
+    // submitting (the POST held back), polling (the job runs 1.5 s), done
+    fault(
+        &stack,
+        "POST",
+        CLONE_PATH,
+        1,
+        json!({"kind": "delay", "ms": 2000}),
+    )
+    .await;
+    stack.submit().await;
+    reach(&stack, "submitting", &mut phases).await;
+    reach(&stack, "polling", &mut phases).await;
+    reach(&stack, "done", &mut phases).await;
+
+    // failed: the job fails with a cause chain
+    stack.open_form(seed::SERVICE_ONE_ARCH, "").await;
+    listen(&stack).await;
+    fault(
+        &stack,
+        "POST",
+        CLONE_PATH,
+        1,
+        json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
+               "cause": {"code": "SYS.1000", "details": "disk full"}}}),
+    )
+    .await;
+    stack.submit().await;
+    reach(&stack, "failed", &mut phases).await;
+
+    // unknown: no POST gets through; then checked again into done
+    stack.open_form(seed::SERVICE_ONE_ARCH, "&lang=zh-CN").await;
+    listen(&stack).await;
+    stack.set("name", "csp-unknown").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    fault(&stack, "POST", CLONE_PATH, 4, json!({"kind": "dropBefore"})).await;
+    stack.submit().await;
+    reach(&stack, "unknown", &mut phases).await;
+    stack.click_action("check-again").await;
+    reach(&stack, "done", &mut phases).await;
+
+    // The probe, last: what the log holds before the marker is the app's.
+    stack
+        .browser
+        .eval(&format!("console.log('{MARKER}');"), vec![])
+        .await;
+    stack.open("/csp-probe.html").await;
+    let deadline = std::time::Instant::now() + WAIT;
+    let (app, probe) = loop {
+        let console = stack.browser.console_output();
+        let (app, probe) = console
+            .split_once(MARKER)
+            .unwrap_or_else(|| panic!("the marker is not in the console log:\n{console}"));
+        let (app, probe) = (
+            csp_lines(app)
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>(),
+            csp_lines(probe)
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>(),
+        );
+        if probe.len() >= 2 || std::time::Instant::now() > deadline {
+            break (app, probe);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(
+        app.is_empty(),
+        "CSP violations while the app went through {phases:?}:\n{}",
+        app.join("\n")
+    );
+    // The witnesses work: the inline script and the inline style were refused and reported.
+    assert!(
+        probe.iter().any(|l| l.contains("inline script"))
+            && probe.iter().any(|l| l.contains("inline style")),
+        "the probe's violations are not in Chromium's log: {probe:?}"
+    );
+    let title = stack.browser.eval("return document.title;", vec![]).await;
+    assert_eq!(title, "csp probe", "the inline script ran");
+    stack.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_csp_violation_in_any_phase_at_the_root() {
+    no_violation_in_any_phase(Site::root()).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_csp_violation_in_any_phase_under_a_sub_path() {
+    no_violation_in_any_phase(Site::sub_path()).await;
+}
+
+/// The listener, too, reports what the CSP refuses after the page has loaded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_listener_reports_a_violation_after_load() {
+    let stack = Stack::start().await;
+    stack.open("/").await;
+    stack.wait_phase("unavailable").await;
+    listen(&stack).await;
+    stack
+        .browser
+        .eval(
+            "const s = document.createElement('script');
+             s.textContent = 'window.__inlineRan = true;';
+             document.body.append(s);
+             document.body.setAttribute('style', 'color: red');",
+            vec![],
+        )
+        .await;
+    let events = stack
+        .browser
+        .wait_until(
+            "two violation events",
+            "const e = window.__cmsCsp; return e.length >= 2 && e;",
+            WAIT,
+        )
+        .await;
+    let events = events.to_string();
+    assert!(
+        events.contains("script-src-elem") && events.contains("style-src-attr"),
+        "{events}"
+    );
+    let ran = stack
+        .browser
+        .eval("return window.__inlineRan === true;", vec![])
+        .await;
+    assert_eq!(ran, Value::Bool(false), "the inline script ran");
+    stack.finish().await;
+}
