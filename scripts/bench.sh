@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the project's performance figures (never asserted in tests):
-#   1. release transfer sizes of the app: wasm, JS, CSS and HTML, raw, gzip -9 and brotli -q 11
+#   1. release transfer sizes of the app: each file raw, gzip -9 and brotli -q 11, and the first
+#      load's bytes on the wire as deploy/nginx.conf serves them (a real nginx, curl)
 #   2. the simulator's load figures (queries/s, 50 concurrent clones counted exactly)
 #   3. the core's validate + build times for a draft with 64 architecture rows and a 1 MB YAML
 #   4. in headless Chromium through nginx: navigation to a pre-filled dialog, keystroke with 64 rows
@@ -20,27 +21,94 @@ cargo fetch --locked >/dev/null
 dist="$CARGO_TARGET_DIR/bench-dist"
 release_build() {
   [ -n "${built:-}" ] && return 0
-  say "release build"
-  trunk build --release --offline --dist "$dist" >/dev/null
+  say "release build (scripts/build.sh)"
+  "$CMS_ROOT/scripts/build.sh" --dist "$dist" >/dev/null 2>&1
   built=1
 }
 
 sizes() {
   release_build
   say "release transfer sizes ($(date -u +%F), scripts/bench.sh sizes)"
-  printf '| %-6s | %10s | %10s | %10s |\n' file raw gzip brotli
-  printf '|--------|-----------:|-----------:|-----------:|\n'
-  local kind file raw gz br total_raw=0 total_gz=0 total_br=0
-  for kind in wasm js css html; do
-    file=$(find "$dist" -maxdepth 1 -name "*.$kind" | head -n1)
-    [ -n "$file" ] || continue
+  printf '| %-26s | %10s | %10s | %10s |\n' file raw gzip brotli
+  printf '|----------------------------|-----------:|-----------:|-----------:|\n'
+  local file name raw gz br total_raw=0 total_gz=0 total_br=0
+  for file in "$dist"/*; do
+    case "$file" in *.gz | *.br) continue ;; esac
+    name=$(basename "$file" | sed -E 's/-[0-9a-f]{12,16}(_bg)?\././')
     raw=$(wc -c <"$file")
-    gz=$(gzip -9 -c "$file" | wc -c)
+    gz=$(gzip -9 -n -c "$file" | wc -c)
     br=$(brotli -q 11 -c "$file" | wc -c)
     total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
-    printf '| %-6s | %10d | %10d | %10d |\n' "$kind" "$raw" "$gz" "$br"
+    printf '| %-26s | %10d | %10d | %10d |\n' "$name" "$raw" "$gz" "$br"
   done
-  printf '| %-6s | %10d | %10d | %10d |\n' total "$total_raw" "$total_gz" "$total_br"
+  printf '| %-26s | %10d | %10d | %10d |\n' total "$total_raw" "$total_gz" "$total_br"
+  wire_sizes
+}
+
+# The first load as a browser makes it, through a real nginx running deploy/nginx.conf: the page,
+# then every file it links (boot.js, wasm-bindgen's JS, the wasm, the CSS) and config.json if
+# the build has one, each fetched with curl once per Accept-Encoding. Body bytes as sent
+# (compressed), and the response headers apart.
+wire_sizes() {
+  local scratch port pid
+  scratch=$(mktemp -d)
+  port=$(cms_free_port)
+  sed -e "s|@LISTEN@|127.0.0.1:$port|" -e "s|@ROOT@|$dist|" -e "s|@PUBLIC_PATH@|/|" \
+    -e "s|@ZSTACK@|127.0.0.1:9|" -e "s|@FRAME_ANCESTORS@|'none'|" \
+    "$CMS_ROOT/deploy/nginx.conf" >"$scratch/site.conf"
+  cat >"$scratch/nginx.conf" <<CONF
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+$([ "$(id -u)" -eq 0 ] && echo 'user root;')
+daemon off;
+worker_processes 1;
+pid $scratch/nginx.pid;
+error_log $scratch/error.log warn;
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path $scratch/body;
+    proxy_temp_path $scratch/proxy;
+    include $scratch/site.conf;
+}
+CONF
+  nginx -p "$scratch" -e "$scratch/error.log" -c "$scratch/nginx.conf" &
+  pid=$!
+  local tries=0
+  until curl -s -o /dev/null "http://127.0.0.1:$port/"; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 50 ] || { cat "$scratch/error.log" >&2; kill "$pid"; die "nginx did not start"; }
+    sleep 0.1
+  done
+  local base="http://127.0.0.1:$port" paths encoding path out code size header served line kind
+  # shellcheck disable=SC2207 # one path per line, no blanks in them
+  paths=(/ $(curl -s "$base/" | grep -oE '(src|href|content)="?/[^" >]+' | sed -E 's/^[a-z]+="?//' | sort -u))
+  [ -e "$dist/config.json" ] && paths+=(/config.json)
+  say "first load on the wire through deploy/nginx.conf (nginx $(nginx -v 2>&1 | sed 's|.*/||'), curl; bytes of the bodies as sent)"
+  printf '| %-26s | %10s | %10s | %10s |\n' file identity gzip br
+  printf '|----------------------------|-----------:|-----------:|-----------:|\n'
+  local -A total=() headers=()
+  for path in "${paths[@]}"; do
+    kind=$(basename "$path" | sed -E 's/-[0-9a-f]{12,16}(_bg)?\././')
+    [ "$path" = / ] && kind="index.html"
+    line=$(printf '| %-26s |' "$kind")
+    for encoding in identity gzip br; do
+      out=$(curl -s -o /dev/null -H "Accept-Encoding: $encoding" \
+        -w '%{http_code} %{size_download} %{size_header} %header{content-encoding}' "$base$path")
+      read -r code size header served <<<"$out"
+      [ "$code" = 200 ] || die "$path answered $code"
+      [ "$encoding" = identity ] || [ "$served" = "$encoding" ] || die "$path: asked for $encoding, got '$served'"
+      total[$encoding]=$((${total[$encoding]:-0} + size)) headers[$encoding]=$((${headers[$encoding]:-0} + header))
+      line+=$(printf ' %10d |' "$size")
+    done
+    printf '%s\n' "$line"
+  done
+  printf '| %-26s | %10d | %10d | %10d |\n' "**total (bodies)**" "${total[identity]}" "${total[gzip]}" "${total[br]}"
+  printf '| %-26s | %10d | %10d | %10d |\n' "response headers" "${headers[identity]}" "${headers[gzip]}" "${headers[br]}"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$scratch"
 }
 
 sim() {
