@@ -152,14 +152,16 @@ impl Stack {
         let path =
             std::env::var("CMS_AXE_JS").expect("CMS_AXE_JS (source scripts/lib.sh; cms_env)");
         let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        self.browser
+        // axe's source runs as the WebDriver script itself: the page's CSP (deploy/nginx.conf,
+        // script-src 'self') refuses an inline <script>, but not what WebDriver evaluates.
+        let installed = self
+            .browser
             .eval(
-                "if (!window.axe) { const s = document.createElement('script');
-                   s.textContent = arguments[0]; document.head.appendChild(s); }
-                 return !!window.axe;",
-                vec![json!(source)],
+                &format!("if (!window.axe) {{\n{source}\n}}\nreturn !!window.axe;"),
+                vec![],
             )
             .await;
+        assert_eq!(installed, json!(true), "axe-core did not install itself");
         self.browser.screenshot(name).await;
         let result = self
             .browser
