@@ -193,10 +193,10 @@ fn sdk_snippets_follow_the_api_page() {
         "action.system = false;",
         "action.requestCpu = 4;",
         "action.requestMemory = 8192L;",
+        r#"action.userTags = asList("u");"#,
         r#"action.cpuArchitectures = asList("X86_64");"#,
         r#"action.architectureImages = asList([cpuArchitecture:"X86_64", vmImageUuid:"21cb9f654e9d3feab962ce3f5eec5796", dockerImage:"r/x:1"]);"#,
         r#"action.vendorToSpecUuidsMap = ["NVIDIA":asList("b31bc4574f22426a89902edac5d14a72")];"#,
-        r#"action.userTags = asList("u");"#,
         r#"action.sessionId = "b86c9016b4f24953a9edefb53ca0678c";"#,
         "CloneModelServiceAction.Result res = action.call();",
     ];
