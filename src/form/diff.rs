@@ -99,6 +99,7 @@ impl Draft {
 
     /// "What will change": one entry per changed field, in the API page's order, with display
     /// strings. `CpuArchitectures` is listed only when the list of architectures itself changed.
+    /// Fields sent unchanged (`size`, `system`) are not changes, and are not listed.
     pub fn diff(&self, source: &ModelServiceInventory) -> Vec<Change> {
         self.diff_from(&Draft::mirror(source))
     }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::architecture::{same_architecture, ArchitectureRow, RowId};
-use super::field::Field;
+use super::field::{Field, Kind};
 use crate::zstack::ModelServiceInventory;
 
 /// One entry of `vendorToSpecUuidsMap`: a GPU vendor and its GPU spec uuids.
@@ -175,7 +175,8 @@ impl Draft {
         draft
     }
 
-    /// The source exactly as a draft (the baseline of the diff).
+    /// The source exactly as a draft (the baseline of the diff). A number that is always sent
+    /// and missing from the source shows the node's default for it, 0: what the clone gets.
     pub fn mirror(inv: &ModelServiceInventory) -> Draft {
         let mut draft = Draft {
             source_uuid: inv.uuid.clone().unwrap_or_default(),
@@ -189,6 +190,13 @@ impl Draft {
                 .collect(),
             ..Draft::prefilled(inv)
         };
+        for field in Field::ALL {
+            if field.always_sent() && matches!(field.kind(), Kind::Long | Kind::Integer) {
+                if let Some(text) = draft.text_mut(field).filter(|t| t.is_empty()) {
+                    *text = "0".to_owned();
+                }
+            }
+        }
         for row in source_rows(inv) {
             let id = draft.add_row();
             let slot = draft.row_mut(id).expect("just added");

@@ -147,8 +147,9 @@ macro_rules! fields {
                 match self { $(Field::$v => kind!($v; $($kind)*),)* }
             }
 
-            /// Whether it is sent even when unchanged: `resourceUuid` (the intent's, unless one
-            /// is typed).
+            /// Whether it is sent even when unchanged: `size` and `system` (the node would give
+            /// omitted ones its own defaults, 0 and false, not the source's values) and
+            /// `resourceUuid` (the intent's, unless one is typed).
             pub fn always_sent(self) -> bool {
                 match self { $(Field::$v => always_sent!($sent),)* }
             }
@@ -255,9 +256,9 @@ mod tests {
     }
 
     #[test]
-    fn only_the_resource_uuid_is_always_sent() {
+    fn only_size_system_and_the_resource_uuid_are_always_sent() {
         let always: Vec<Field> = Field::ALL.into_iter().filter(|f| f.always_sent()).collect();
-        assert_eq!(always, [Field::ResourceUuid]);
+        assert_eq!(always, [Field::Size, Field::System, Field::ResourceUuid]);
     }
 
     /// A control suits its field's kind, and positions in a section are 1, 2, 3...

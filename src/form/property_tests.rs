@@ -141,7 +141,9 @@ proptest! {
             let n: i64 = text.parse().unwrap();
             v == if n == base { None } else { Some(n) }
         };
-        prop_assert!(same(p.size, &d.size, 1));
+        // Always sent, changed or not.
+        prop_assert_eq!(p.size, Some(d.size.parse::<i64>().unwrap()));
+        prop_assert_eq!(p.system, Some(d.system));
         prop_assert!(same(p.request_memory, &d.request_memory, 1));
         prop_assert!(same(p.request_cpu.map(i64::from), &d.request_cpu, 1));
         prop_assert_eq!(p.source.as_deref(), Some(d.source.as_str()));

@@ -1,4 +1,6 @@
-//! Draft -> CloneRequest: only what the user changed, plus the intent's `resourceUuid`.
+//! Draft -> CloneRequest: what the user changed, what is always sent (`size`, `system`: the
+//! node would give an omitted one its own default, not the source's value) and the intent's
+//! `resourceUuid`.
 
 use std::collections::BTreeSet;
 
@@ -84,8 +86,8 @@ fn sent_fields(changed: &BTreeSet<Field>) -> impl Fn(Field) -> bool + '_ {
 
 impl CloneRequest {
     /// The request for a draft: validated first (problems -> `Err`, nothing to send), then
-    /// every changed field and nothing else, plus `resourceUuid` (typed by the user, else the
-    /// intent's). If any row changed, the whole
+    /// every changed field, `size` and `system` whether changed or not, and `resourceUuid`
+    /// (typed by the user, else the intent's). If any row changed, the whole
     /// `architectureImages` list and `cpuArchitectures` are sent together, in row order, with
     /// upper-case architecture names (the API page's form); empty image fields are omitted from
     /// their entry.

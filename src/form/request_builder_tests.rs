@@ -12,15 +12,70 @@ fn intent() -> CloneIntent {
 }
 
 #[test]
-fn sends_only_the_changed_fields_and_the_resource_uuid() {
+fn sends_the_changed_fields_size_system_and_the_resource_uuid() {
     let src = source();
     let d = Draft::from_inventory(&src);
     let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
     assert_eq!(r.source_uuid, "d76744cb53f9378abf42b907df3efb6e");
     assert_eq!(
         r.to_json(),
-        r#"{"params":{"name":"qwen-copy","resourceUuid":"90d425a802ff44eeb530f21587633700"}}"#
+        r#"{"params":{"name":"qwen-copy","size":0,"system":false,"resourceUuid":"90d425a802ff44eeb530f21587633700"}}"#
     );
+}
+
+/// The node gives an omitted `size` 0 and an omitted `system` false, not the source's values:
+/// they are sent as the form shows them, changed or not, and "what will change" still lists
+/// only real changes.
+#[test]
+fn size_and_system_are_sent_as_shown_even_when_unchanged() {
+    let mut src = source();
+    src.size = Some(9_007_199_254_740_993);
+    src.system = Some(true);
+    let d = Draft::from_inventory(&src);
+    assert_eq!(d.size, "9007199254740993");
+    assert!(d.system);
+    let diff: Vec<Field> = d.diff(&src).into_iter().map(|c| c.field).collect();
+    assert_eq!(diff, [Field::Name]);
+    let p = CloneRequest::from_draft(&d, &src, &intent())
+        .unwrap()
+        .body
+        .params;
+    assert_eq!(p.size, Some(9_007_199_254_740_993));
+    assert_eq!(p.system, Some(true));
+
+    // A source without them: the form shows the node's defaults, and sends them.
+    src.size = None;
+    src.system = None;
+    let d = Draft::from_inventory(&src);
+    assert_eq!((d.size.as_str(), d.system), ("0", false));
+    assert!(!d.changed_fields(&src).contains(&Field::Size));
+    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    assert!(
+        r.to_json().contains(r#""size":0,"system":false"#),
+        "{}",
+        r.to_json()
+    );
+    let preview = RequestPreview {
+        request: &r,
+        api_url: "http://localhost:8080/zstack",
+        session: "b86c9016b4f24953a9edefb53ca0678c",
+        reveal_token: false,
+        job_uuid: None,
+    };
+    assert!(preview.curl().contains(r#""size":0,"system":false"#));
+    assert!(preview
+        .java()
+        .contains("action.size = 0L;\naction.system = false;"));
+    assert!(preview
+        .python()
+        .contains("action.size = 0\naction.system = False"));
+
+    // Edited, they are changes like any other.
+    let mut d = Draft::from_inventory(&src);
+    d.size = "1024".into();
+    d.system = true;
+    let diff: Vec<Field> = d.diff(&src).into_iter().map(|c| c.field).collect();
+    assert_eq!(diff, [Field::Name, Field::Size, Field::System]);
 }
 
 #[test]

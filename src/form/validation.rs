@@ -1,8 +1,9 @@
 //! Validation: at most one problem per field (and per row field), keyed for the UI.
 //!
-//! Only what would be sent is checked: a field left as the source has it is not sent, so a
-//! source value this dialog would not accept (say a `type` newer than this code) never blocks
-//! a clone. Rows are checked whenever any row changed (they are then all sent).
+//! Only what the user changed is checked: a field left as the source has it is either not sent
+//! or (`size`, `system`) sent with the source's own value, so a source value this dialog would
+//! not accept (say a `type` newer than this code) never blocks a clone. Rows are checked
+//! whenever any row changed (they are then all sent).
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -58,13 +58,13 @@ macro_rules! clone_model_service_parameters {
     Name                 "name"                 "5.3.20" changed  text name                          in Common 1 Line                     check name;
     Description          "description"          "5.3.20" changed  text description                   in Common 2 Multiline                check description;
     Readme               "readme"               "5.3.20" changed  text readme                        in Advanced 2 Multiline              check readme;
-    Size                 "size"                 "5.3.20" changed  long size                          in Advanced 4 Number;
+    Size                 "size"                 "5.3.20" always   long size                          in Advanced 4 Number;
     GpuComputeCapability "gpuComputeCapability" "5.3.20" changed  text gpu_compute_capability        in Runtime 5 Short                   check compute_capability;
     InstallPath          "installPath"          "5.3.20" changed  text install_path                  in Runtime 4 Short                   check command;
     StartCommand         "startCommand"         "5.3.20" changed  text start_command                 in Runtime 1 Multiline               check command;
     PythonVersion        "pythonVersion"        "5.3.20" changed  text python_version                in Runtime 2 Short                   check short_text;
     CondaVersion         "condaVersion"         "5.3.20" changed  text conda_version                 in Runtime 3 Short                   check short_text;
-    System               "system"               "5.3.20" changed  boolean system                     in Advanced 6 Switch;
+    System               "system"               "5.3.20" always   boolean system                     in Advanced 6 Switch;
     Type                 "type"                 "5.3.20" changed  text service_type                  in Common 3 Select["Endpoint", "FineTune", "App", "ModelEval"];
     Yaml                 "yaml"                 "5.3.20" changed  text yaml                          in Advanced 1 Code                   check yaml;
     Source               "source"               "5.3.20" changed  text source                        in Advanced 3 Select["Other", "Bentoml", "HuggingFace"];
