@@ -187,16 +187,17 @@ impl Field {
         }
     }
 
-    /// The fields the form shows in a section, in their order there.
+    /// The fields the form shows in a section, in their order there (positions count from 1
+    /// without gaps, as a test checks; looked up rather than sorted, which would compile a sort
+    /// into the wasm for 27 items).
     pub fn in_group(group: Group) -> Vec<(Field, Control)> {
-        let mut out: Vec<(u8, Field, Control)> = Field::ALL
-            .into_iter()
-            .filter_map(|f| f.placement().map(|p| (p, f)))
-            .filter(|(p, _)| p.group == group)
-            .map(|(p, f)| (p.position, f, p.control))
-            .collect();
-        out.sort_by_key(|(position, ..)| *position);
-        out.into_iter().map(|(_, f, c)| (f, c)).collect()
+        let at = |position: u8| {
+            Field::ALL.into_iter().find_map(|f| {
+                let p = f.placement()?;
+                (p.group == group && p.position == position).then_some((f, p.control))
+            })
+        };
+        (1..=u8::MAX).map_while(at).collect()
     }
 }
 
