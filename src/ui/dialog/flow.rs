@@ -119,13 +119,10 @@ pub async fn submit(ctx: Ctx) {
     let Some(source) = ctx.source.get_untracked() else {
         return;
     };
-    let uuids = crate::zstack::CloneIntent {
-        job_uuid: ctx.next_job_uuid.get_untracked(),
-        resource_uuid: ctx.draft_resource_uuid.get_untracked(),
-    };
+    let resource_uuid = ctx.draft_resource_uuid.get_untracked();
     let request = ctx
         .draft
-        .with_untracked(|d| CloneRequest::from_draft(d, &source, &uuids));
+        .with_untracked(|d| CloneRequest::from_draft(d, &source, &resource_uuid));
     match request {
         Ok(request) => {
             let intent = CloneIntent {
