@@ -2,6 +2,10 @@
 //! address's `?uuid=` and `?lang=`), the session token (URL fragment or the tab's store), the
 //! tab's store itself, the theme a host may set, and the postMessage protocol with a portal.
 
+#[cfg(target_arch = "wasm32")]
+mod config_fetch;
+#[cfg(target_arch = "wasm32")]
+mod host_channel;
 mod host_protocol;
 mod page_config;
 mod runtime_config;
@@ -9,6 +13,10 @@ mod session_token;
 mod store;
 mod theme;
 
+#[cfg(target_arch = "wasm32")]
+pub use config_fetch::load_runtime_config;
+#[cfg(target_arch = "wasm32")]
+pub use host_channel::{is_framed, HostChannel};
 pub use host_protocol::{parse_host_message, AppMessage, HostMessage, PROTOCOL, VERSION};
 pub use page_config::{PageConfig, SourceParam};
 pub use runtime_config::{is_exact_origin, ConfigError, RuntimeConfig};

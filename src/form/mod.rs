@@ -26,6 +26,7 @@ macro_rules! column_or_none {
     };
 }
 
+mod api_params;
 mod architecture;
 mod diff;
 mod draft;
@@ -47,6 +48,7 @@ mod table_tests;
 #[cfg(test)]
 mod validation_tests;
 
+pub use api_params::BadParam;
 pub use architecture::{
     architecture_for_request, known_architecture, same_architecture, ArchitectureRow, RowId,
     KNOWN_ARCHITECTURES,

@@ -31,6 +31,11 @@ texts! {
     DialogTitle => "Clone model service", "克隆模型服务";
     Language => "Language", "语言";
     Loading => "Loading the source model service…", "正在加载源模型服务…";
+    ConfigInvalid => "This deployment's config.json is not valid, so the dialog cannot start.",
+        "此部署的 config.json 无效,对话框无法启动。";
+    WaitingForHost => "Waiting for the portal to choose a model service…", "正在等待门户选择模型服务…";
+    WaitingForSession => "Your session has expired. Waiting for the portal to sign you in again; your input is kept.",
+        "会话已过期。正在等待门户重新登录;您填写的内容已保留。";
     // Unavailable source
     NoSource => "No source model service was given. Open this page with ?uuid=<the uuid of the model service to clone>.",
         "未指定源模型服务。请使用 ?uuid=<要克隆的模型服务 UUID> 打开此页面。";
