@@ -49,13 +49,11 @@ impl HostChannel {
             }),
         };
         let this = channel.clone();
-        let listener = MessageListener::new(
-            move |event: web_sys::MessageEvent| {
-                if let Some(message) = this.accept(&event) {
-                    on_message(message);
-                }
-            },
-        );
+        let listener = MessageListener::new(move |event: web_sys::MessageEvent| {
+            if let Some(message) = this.accept(&event) {
+                on_message(message);
+            }
+        });
         if let Some(window) = web_sys::window() {
             let _ = window
                 .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());

@@ -2,7 +2,7 @@
 //! the defaults. Present but malformed or of the wrong types: an error the page shows in full
 //! (never a blank page, never a guess). Keys are camelCase, like ZStack's API.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::i18n::Lang;
 
@@ -34,61 +34,86 @@ impl Default for RuntimeConfig {
     }
 }
 
-/// The file as written.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ConfigFile {
-    api_base: Option<String>,
-    embed_origins: Option<Vec<String>>,
-    language: Option<String>,
-    embedded_login: Option<bool>,
-    theme: Option<std::collections::BTreeMap<String, String>>,
-}
-
 /// What is wrong with `config.json`, in words a deployer acts on (the page shows it as is).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError(pub String);
 
 impl RuntimeConfig {
-    /// Reads `config.json`'s text.
+    /// Reads `config.json`'s text. Every key is checked by name, so a message says which key
+    /// is wrong; an unknown key (a typo, say) is an error too, not silently ignored.
     pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
-        let file: ConfigFile = serde_json::from_str(text)
-            .map_err(|e| ConfigError(format!("config.json is not valid: {e}")))?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| ConfigError(format!("config.json is not valid JSON: {e}")))?;
+        let Value::Object(keys) = value else {
+            return Err(ConfigError(
+                "config.json must be a JSON object, such as {\"apiBase\": \"/zstack\"}".into(),
+            ));
+        };
         let mut config = RuntimeConfig::default();
-        if let Some(base) = file.api_base {
-            if !is_same_origin_path(&base) {
-                return Err(ConfigError(format!(
-                    "config.json: apiBase must be a path on this origin, such as \"/zstack\" \
-                     (got {base:?})"
-                )));
-            }
-            config.api_base = base.trim_end_matches('/').to_owned();
-        }
-        if let Some(origins) = file.embed_origins {
-            for origin in &origins {
-                if !is_exact_origin(origin) {
+        for (key, value) in keys {
+            match key.as_str() {
+                "apiBase" => {
+                    let base = value
+                        .as_str()
+                        .filter(|b| is_same_origin_path(b))
+                        .ok_or_else(|| {
+                            ConfigError(format!(
+                                "config.json: apiBase must be a path on this origin, such as \"/zstack\" (got {value})"
+                            ))
+                        })?;
+                    config.api_base = base.trim_end_matches('/').to_owned();
+                }
+                "embedOrigins" => {
+                    let wrong = || {
+                        ConfigError(format!(
+                            "config.json: embedOrigins must be a list of exact origins, such as [\"https://portal.example.com\"] (got {value})"
+                        ))
+                    };
+                    let list = value.as_array().ok_or_else(wrong)?;
+                    let mut origins = Vec::new();
+                    for origin in list {
+                        let origin = origin.as_str().filter(|o| is_exact_origin(o)).ok_or_else(wrong)?;
+                        origins.push(origin.to_owned());
+                    }
+                    config.embed_origins = origins;
+                }
+                "language" => {
+                    config.language = Some(
+                        value.as_str().and_then(Lang::from_tag).ok_or_else(|| {
+                            ConfigError(format!(
+                                "config.json: language must be \"en\" or \"zh-CN\" (got {value})"
+                            ))
+                        })?,
+                    );
+                }
+                "embeddedLogin" => {
+                    config.embedded_login = value.as_bool().ok_or_else(|| {
+                        ConfigError(format!(
+                            "config.json: embeddedLogin must be true or false (got {value})"
+                        ))
+                    })?;
+                }
+                "theme" => {
+                    let wrong = |what: String| {
+                        ConfigError(format!(
+                            "config.json: theme must map documented properties to values ({what})"
+                        ))
+                    };
+                    let map = value.as_object().ok_or_else(|| wrong(format!("got {value}")))?;
+                    let mut pairs = Vec::new();
+                    for (name, v) in map {
+                        let v = v.as_str().ok_or_else(|| wrong(format!("{name} is {v}")))?;
+                        pairs.push((name.clone(), v.to_owned()));
+                    }
+                    config.theme = super::theme::checked_theme(pairs.into_iter())
+                        .map_err(|name| wrong(format!("no property {name:?}, or its value is not allowed")))?;
+                }
+                other => {
                     return Err(ConfigError(format!(
-                        "config.json: every embedOrigins entry must be an exact origin such as \
-                         \"https://portal.example.com\" (got {origin:?})"
-                    )));
+                        "config.json: unknown key {other:?} (known: apiBase, embedOrigins, language, embeddedLogin, theme)"
+                    )))
                 }
             }
-            config.embed_origins = origins;
-        }
-        if let Some(tag) = file.language {
-            config.language = Some(Lang::from_tag(&tag).ok_or_else(|| {
-                ConfigError(format!(
-                    "config.json: language must be \"en\" or \"zh-CN\" (got {tag:?})"
-                ))
-            })?);
-        }
-        if let Some(login) = file.embedded_login {
-            config.embedded_login = login;
-        }
-        if let Some(theme) = file.theme {
-            config.theme = super::theme::checked_theme(theme.into_iter()).map_err(|name| {
-                ConfigError(format!("config.json: theme has no property {name:?}"))
-            })?;
         }
         Ok(config)
     }
@@ -161,13 +186,14 @@ mod tests {
     fn wrong_values_and_types_are_clear_errors() {
         for (text, says) in [
             ("{", "not valid"),
-            (r#"{"apiBase": 5}"#, "not valid"),
+            (r#"{"apiBase": 5}"#, "apiBase"),
             (
                 r#"{"apiBase": "https://evil.example/zstack"}"#,
                 "path on this origin",
             ),
             (r#"{"apiBase": "//evil.example"}"#, "path on this origin"),
-            (r#"{"embedOrigins": "https://a.example"}"#, "not valid"),
+            (r#"{"embedOrigins": "https://a.example"}"#, "embedOrigins"),
+            (r#"{"embeddedLogin": "no"}"#, "embeddedLogin"),
             (r#"{"embedOrigins": ["*"]}"#, "exact origin"),
             (
                 r#"{"embedOrigins": ["https://a.example/"]}"#,
@@ -178,9 +204,10 @@ mod tests {
                 "exact origin",
             ),
             (r#"{"language": "fr"}"#, "language"),
-            (r#"{"embedOrigin": []}"#, "unknown field"),
+            (r#"{"embedOrigin": []}"#, "unknown key"),
             (r#"{"theme": {"color": "red"}}"#, "no property"),
-            (r#"[]"#, "not valid"),
+            (r#"{"theme": {"--cms-accent": 5}}"#, "theme"),
+            (r#"[]"#, "JSON object"),
         ] {
             let e = RuntimeConfig::parse(text).unwrap_err();
             assert!(e.0.contains(says), "{text}: {e:?}");
