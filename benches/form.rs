@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use clone_model_service::form::{Draft, KNOWN_ARCHITECTURES};
-use clone_model_service::zstack::{CloneIntent, CloneRequest, ModelServiceInventory};
+use clone_model_service::zstack::{new_uuid, CloneRequest, ModelServiceInventory};
 
 const ROWS: usize = 64;
 const RUNS: usize = 60;
@@ -67,7 +67,7 @@ fn main() {
         service_type: Some("Endpoint".into()),
         ..Default::default()
     };
-    let intent = CloneIntent::generate();
+    let resource_uuid = new_uuid();
     let full = draft(&source);
     // ZStack takes one row per architecture and knows four, so a 64-row draft cannot be valid:
     // it is validated as is (its duplicate rows are reported), and the build is measured on
@@ -78,7 +78,7 @@ fn main() {
     let images_64 = {
         let mut wide = full.clone();
         wide.architecture_rows.truncate(4);
-        let r = CloneRequest::from_draft(&wide, &source, &intent).expect("valid");
+        let r = CloneRequest::from_draft(&wide, &source, &resource_uuid).expect("valid");
         let one = r.body.params.architecture_images.clone().unwrap();
         one.iter().cycle().take(ROWS).cloned().collect::<Vec<_>>()
     };
@@ -96,7 +96,7 @@ fn main() {
         .collect();
     stats("validate 64 rows, YAML changed", cold);
     let build = |d: &Draft| {
-        let mut r = CloneRequest::from_draft(d, &source, &intent).expect("valid");
+        let mut r = CloneRequest::from_draft(d, &source, &resource_uuid).expect("valid");
         r.body.params.architecture_images = Some(images_64.clone());
         r.to_json()
     };

@@ -7,6 +7,7 @@ pub mod app;
 pub mod browser;
 pub mod http;
 pub mod nginx;
+pub mod portal;
 mod process;
 mod scratch;
 pub mod stack;

@@ -1,4 +1,5 @@
-//! The main flow: pre-fill, edit and clone (only changed fields sent), rows, validation.
+//! The main flow: pre-fill, edit and clone (the changed fields sent, with size and system), rows,
+//! validation.
 
 use e2e::app::clone_posts;
 use e2e::stack::{Stack, WAIT};
@@ -102,7 +103,7 @@ async fn every_field_is_prefilled_from_the_source() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_edited_clone_sends_only_the_changed_fields() {
+async fn an_edited_clone_sends_the_changed_fields_and_size_and_system() {
     let stack = Stack::start().await;
     let session = stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
     stack.set("name", "qwen-edited").await;
@@ -126,11 +127,22 @@ async fn an_edited_clone_sends_only_the_changed_fields() {
     let params = post["body"]["params"].as_object().expect("params");
     let mut keys: Vec<&str> = params.keys().map(String::as_str).collect();
     keys.sort();
+    // The changed fields, plus `size` and `system`, which are always sent (the node would give
+    // omitted ones its own defaults, not the source's values).
     assert_eq!(
         keys,
-        ["name", "requestCpu", "resourceUuid", "supportDistributed"],
+        [
+            "name",
+            "requestCpu",
+            "resourceUuid",
+            "size",
+            "supportDistributed",
+            "system"
+        ],
         "{params:?}"
     );
+    assert_eq!(params["size"], 15u64 << 30);
+    assert_eq!(params["system"], false);
     assert_eq!(params["name"], "qwen-edited");
     assert_eq!(params["requestCpu"], 16);
     assert_eq!(params["supportDistributed"], false);

@@ -4,7 +4,7 @@
 //!
 //! The client is generic over a [`Transport`] and a [`Clock`]: in the browser
 //! [`FetchTransport`] and [`BrowserClock`]; in native tests `ScriptedTransport` and
-//! `VirtualClock` (built for tests only, or with the `test-doubles` feature). The dialog uses
+//! `VirtualClock` (built for this crate's tests only, never shipped). The dialog uses
 //! one type for all of them, [`AppClient`], made from a [`Connection`].
 
 mod client_error;
@@ -14,7 +14,7 @@ mod clone_outcome;
 #[cfg(target_arch = "wasm32")]
 mod fetch_transport;
 mod response_body;
-#[cfg(any(test, feature = "test-doubles"))]
+#[cfg(test)]
 mod scripted_transport;
 mod shared_transport;
 mod transport;
@@ -40,7 +40,7 @@ pub use fetch_transport::{BrowserClock, FetchTransport};
 pub use response_body::{
     decode, error_of, is_duplicate_job, is_job_expired, DUPLICATE_JOB_PREFIX, JOB_EXPIRED_TEXT,
 };
-#[cfg(any(test, feature = "test-doubles"))]
+#[cfg(test)]
 pub use scripted_transport::{ScriptStep, ScriptedTransport, VirtualClock};
 pub use shared_transport::{AppClient, Connection, SharedClock, SharedTransport};
 pub use transport::{Clock, HttpRequest, HttpResponse, Method, Transport, TransportError};

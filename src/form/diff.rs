@@ -1,10 +1,11 @@
-//! What the user changed compared with the source: the fields a request carries.
+//! What the user changed compared with the source: the fields a request carries (besides those
+//! always sent), and "what will change" as display strings.
 
 use std::collections::BTreeSet;
 
 use super::architecture::{architecture_for_request, same_architecture, ArchitectureRow};
 use super::draft::Draft;
-use super::field::Field;
+use super::field::{Field, Kind, Special};
 use crate::zstack::ModelServiceInventory;
 
 /// One changed field, with display strings of the source's value and the draft's.
@@ -13,35 +14,6 @@ pub struct Change {
     pub field: Field,
     pub old: String,
     pub new: String,
-}
-
-/// The text fields of a draft, with their fields, in the API page's order.
-pub(crate) fn text_fields(d: &Draft) -> [(Field, &str); 14] {
-    [
-        (Field::Name, &d.name),
-        (Field::Description, &d.description),
-        (Field::Readme, &d.readme),
-        (Field::GpuComputeCapability, &d.gpu_compute_capability),
-        (Field::InstallPath, &d.install_path),
-        (Field::StartCommand, &d.start_command),
-        (Field::PythonVersion, &d.python_version),
-        (Field::CondaVersion, &d.conda_version),
-        (Field::Type, &d.service_type),
-        (Field::Yaml, &d.yaml),
-        (Field::Source, &d.source),
-        (Field::Framework, &d.framework),
-        (Field::ContainerCommand, &d.container_command),
-        (Field::ContainerArgs, &d.container_args),
-    ]
-}
-
-/// The number fields of a draft (as typed).
-pub(crate) fn number_fields(d: &Draft) -> [(Field, &str); 3] {
-    [
-        (Field::Size, &d.size),
-        (Field::RequestCpu, &d.request_cpu),
-        (Field::RequestMemory, &d.request_memory),
-    ]
 }
 
 /// Numbers are the same if both parse to the same value, else if their trimmed texts are equal.
@@ -86,51 +58,48 @@ fn show_map(d: &Draft) -> String {
 }
 
 impl Draft {
-    /// The fields that differ from the source. `ArchitectureImages` is in the set when any row
-    /// was added, removed, edited or moved; `CpuArchitectures` goes with it (they are sent
-    /// together), even when only an image changed.
+    /// Whether `field` differs from `base` (the source mirrored as a draft).
+    /// `ArchitectureImages` differs when any row was added, removed, edited or moved;
+    /// `CpuArchitectures` goes with it (they are sent together), even when only an image changed.
+    fn differs(&self, base: &Draft, field: Field) -> bool {
+        let text = |d: &Draft| d.text(field).unwrap_or_default().to_owned();
+        match field.kind() {
+            // The source itself: the URL, never edited.
+            Kind::Url => false,
+            Kind::Text => self.text(field) != base.text(field),
+            Kind::Long | Kind::Integer => !same_number(&text(self), &text(base)),
+            Kind::Boolean => self.flag(field) != base.flag(field),
+            Kind::List | Kind::TopList => self.list(field) != base.list(field),
+            Kind::Special(special) => match special {
+                // The source has none: a typed one is a change.
+                Special::ResourceUuid => !self.resource_uuid.is_empty(),
+                Special::CpuArchitectures | Special::ArchitectureImages => {
+                    !same_rows(&self.architecture_rows, &base.architecture_rows)
+                }
+                // Entries in another order with the same vendors are the same map.
+                Special::VendorToSpecUuidsMap => {
+                    self.vendor_specs != base.vendor_specs && self.vendor_map() != base.vendor_map()
+                }
+            },
+        }
+    }
+
+    /// The fields that differ from the source.
     pub fn changed_fields(&self, source: &ModelServiceInventory) -> BTreeSet<Field> {
         let base = Draft::mirror(source);
         self.changed_fields_from(&base)
     }
 
     pub(crate) fn changed_fields_from(&self, base: &Draft) -> BTreeSet<Field> {
-        let mut out = BTreeSet::new();
-        for ((field, new), (_, old)) in text_fields(self).into_iter().zip(text_fields(base)) {
-            if new != old {
-                out.insert(field);
-            }
-        }
-        for ((field, new), (_, old)) in number_fields(self).into_iter().zip(number_fields(base)) {
-            if !same_number(new, old) {
-                out.insert(field);
-            }
-        }
-        let flags = [
-            (Field::System, self.system != base.system),
-            (
-                Field::SupportDistributed,
-                self.support_distributed != base.support_distributed,
-            ),
-            (Field::ResourceUuid, !self.resource_uuid.is_empty()),
-            (Field::TagUuids, self.tag_uuids != base.tag_uuids),
-            (Field::SystemTags, self.system_tags != base.system_tags),
-            (Field::UserTags, self.user_tags != base.user_tags),
-            (
-                Field::VendorToSpecUuidsMap,
-                self.vendor_specs != base.vendor_specs && self.vendor_map() != base.vendor_map(),
-            ),
-        ];
-        out.extend(flags.into_iter().filter(|f| f.1).map(|f| f.0));
-        if !same_rows(&self.architecture_rows, &base.architecture_rows) {
-            out.insert(Field::ArchitectureImages);
-            out.insert(Field::CpuArchitectures);
-        }
-        out
+        Field::ALL
+            .into_iter()
+            .filter(|&f| self.differs(base, f))
+            .collect()
     }
 
     /// "What will change": one entry per changed field, in the API page's order, with display
     /// strings. `CpuArchitectures` is listed only when the list of architectures itself changed.
+    /// Fields sent unchanged (`size`, `system`) are not changes, and are not listed.
     pub fn diff(&self, source: &ModelServiceInventory) -> Vec<Change> {
         self.diff_from(&Draft::mirror(source))
     }
@@ -138,49 +107,49 @@ impl Draft {
     /// [`Draft::diff`] against a baseline already mirrored from the source ([`Draft::mirror`]):
     /// a caller that diffs on every keystroke mirrors the source once, not per call.
     pub fn diff_from(&self, base: &Draft) -> Vec<Change> {
-        let changed = self.changed_fields_from(base);
-        let bool_text = |b: bool| b.to_string();
         let mut out = Vec::new();
-        for field in changed {
-            let (old, new) = match field {
-                Field::System => (bool_text(base.system), bool_text(self.system)),
-                Field::SupportDistributed => (
-                    bool_text(base.support_distributed),
-                    bool_text(self.support_distributed),
-                ),
-                Field::ResourceUuid => (String::new(), self.resource_uuid.clone()),
-                Field::TagUuids => (base.tag_uuids.join(", "), self.tag_uuids.join(", ")),
-                Field::SystemTags => (base.system_tags.join(", "), self.system_tags.join(", ")),
-                Field::UserTags => (base.user_tags.join(", "), self.user_tags.join(", ")),
-                Field::VendorToSpecUuidsMap => (show_map(base), show_map(self)),
-                Field::ArchitectureImages => (
+        for field in self.changed_fields_from(base) {
+            let Some((old, new)) = self.shown_change(base, field) else {
+                continue;
+            };
+            out.push(Change { field, old, new });
+        }
+        out
+    }
+
+    /// The source's value and the draft's of a changed field, as "what will change" shows them;
+    /// `None` when the change is not listed.
+    fn shown_change(&self, base: &Draft, field: Field) -> Option<(String, String)> {
+        let text = |d: &Draft| {
+            d.text(field)
+                .unwrap_or_default()
+                .trim_end_matches('\n')
+                .to_owned()
+        };
+        let flag = |d: &Draft| d.flag(field).unwrap_or_default().to_string();
+        let list = |d: &Draft| d.list(field).unwrap_or_default().join(", ");
+        Some(match field.kind() {
+            Kind::Url | Kind::Text | Kind::Long | Kind::Integer => (text(base), text(self)),
+            Kind::Boolean => (flag(base), flag(self)),
+            Kind::List | Kind::TopList => (list(base), list(self)),
+            Kind::Special(special) => match special {
+                Special::ResourceUuid => (String::new(), self.resource_uuid.clone()),
+                Special::VendorToSpecUuidsMap => (show_map(base), show_map(self)),
+                Special::ArchitectureImages => (
                     show_rows(&base.architecture_rows),
                     show_rows(&self.architecture_rows),
                 ),
-                Field::CpuArchitectures => {
+                Special::CpuArchitectures => {
                     if same_architectures(&self.architecture_rows, &base.architecture_rows) {
-                        continue;
+                        return None;
                     }
                     (
                         show_architectures(&base.architecture_rows),
                         show_architectures(&self.architecture_rows),
                     )
                 }
-                other => {
-                    let pick = |d: &Draft| {
-                        text_fields(d)
-                            .into_iter()
-                            .chain(number_fields(d))
-                            .find(|(f, _)| *f == other)
-                            .map(|(_, v)| v.trim_end_matches('\n').to_owned())
-                            .unwrap_or_default()
-                    };
-                    (pick(base), pick(self))
-                }
-            };
-            out.push(Change { field, old, new });
-        }
-        out
+            },
+        })
     }
 }
 
@@ -261,7 +230,7 @@ mod tests {
         // A reorder changes both.
         let mut d = Draft::mirror(&src);
         let id = d.architecture_rows[1].id;
-        d.move_row(id, 0);
+        d.architecture_rows.swap(0, 1);
         let diff = d.diff(&src);
         assert_eq!(diff.len(), 2);
         assert_eq!(diff[0].field, Field::CpuArchitectures);

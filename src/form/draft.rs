@@ -1,14 +1,15 @@
 //! The draft: the form's state, as the user typed it.
 //!
-//! Text inputs are kept as typed (numbers too), so invalid input is never lost; parsing happens
-//! in validation and building. A draft serializes, so the UI can keep it in sessionStorage
-//! across a reload or a re-login.
+//! Its fields come from the parameter table. Text inputs are kept as typed (numbers too), so
+//! invalid input is never lost; parsing happens in validation and building. A draft
+//! serializes, so the UI can keep it in sessionStorage across a reload or a re-login.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::architecture::{same_architecture, ArchitectureRow, RowId};
+use super::field::{Field, Kind};
 use crate::zstack::ModelServiceInventory;
 
 /// One entry of `vendorToSpecUuidsMap`: a GPU vendor and its GPU spec uuids.
@@ -19,46 +20,150 @@ pub struct VendorSpecs {
     pub spec_uuids: Vec<String>,
 }
 
-/// The clone form's state. Every parameter of CloneModelService has a place here, whether or
-/// not the dialog shows it; fields not changed from the source are not sent.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Draft {
-    /// The source service's uuid (the URL's `{uuid}`).
-    pub source_uuid: String,
-    pub name: String,
-    pub description: String,
-    pub readme: String,
-    /// Long, as typed.
-    pub size: String,
-    pub gpu_compute_capability: String,
-    pub install_path: String,
-    pub start_command: String,
-    pub python_version: String,
-    pub conda_version: String,
-    pub system: bool,
-    /// The `type` parameter.
-    pub service_type: String,
-    pub yaml: String,
-    pub source: String,
-    pub framework: String,
-    /// Integer, as typed.
-    pub request_cpu: String,
-    /// Long, as typed.
-    pub request_memory: String,
-    /// Empty: the clone intent's generated uuid is sent.
-    pub resource_uuid: String,
-    pub tag_uuids: Vec<String>,
-    pub system_tags: Vec<String>,
-    pub user_tags: Vec<String>,
-    /// `architectureImages` and (derived from it) `cpuArchitectures`.
-    pub architecture_rows: Vec<ArchitectureRow>,
-    pub support_distributed: bool,
-    pub container_command: String,
-    pub container_args: String,
-    pub vendor_specs: Vec<VendorSpecs>,
-    /// The next row id to hand out.
-    pub next_row_id: u32,
+/// `Draft` from the parameter table: a field per parameter the user edits (as typed: numbers
+/// are text until sent), accessors by [`Field`], and the pre-fill of the plain fields.
+macro_rules! draft_type {
+    ($( $v:ident $api:literal $since:literal $sent:ident $kind:tt $params:tt $top:tt
+        [$($source:ident : $source_type:ty)?] [$($f:ident : $ft:ty)?] $plain:tt $special:tt
+        $form:tt $check:tt ; )*) => {
+        /// The clone form's state. Every parameter of CloneModelService has a place here (but
+        /// `cpuArchitectures`, which the rows give), whether or not the dialog shows it.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct Draft {
+            $($(
+                #[doc = concat!("`", $api, "`")]
+                pub $f: $ft,
+            )?)*
+            /// The next row id to hand out.
+            pub next_row_id: u32,
+        }
+
+        impl Draft {
+            /// A text or number field as typed; `None` for a field of another kind.
+            pub fn text(&self, field: Field) -> Option<&str> {
+                match field { $(Field::$v => column_or_none!($(self.$f.text())?),)* }
+            }
+
+            pub fn text_mut(&mut self, field: Field) -> Option<&mut String> {
+                match field { $(Field::$v => column_or_none!($(self.$f.text_mut())?),)* }
+            }
+
+            /// A Boolean field; `None` for a field of another kind.
+            pub fn flag(&self, field: Field) -> Option<bool> {
+                match field { $(Field::$v => column_or_none!($(self.$f.flag())?),)* }
+            }
+
+            pub fn flag_mut(&mut self, field: Field) -> Option<&mut bool> {
+                match field { $(Field::$v => column_or_none!($(self.$f.flag_mut())?),)* }
+            }
+
+            /// A list field; `None` for a field of another kind.
+            pub fn list(&self, field: Field) -> Option<&[String]> {
+                match field { $(Field::$v => column_or_none!($(self.$f.list())?),)* }
+            }
+
+            pub fn list_mut(&mut self, field: Field) -> Option<&mut Vec<String>> {
+                match field { $(Field::$v => column_or_none!($(self.$f.list_mut())?),)* }
+            }
+
+            /// The fields the table pre-fills from the inventory field of the same name.
+            fn prefilled(inv: &ModelServiceInventory) -> Draft {
+                Draft {
+                    $($($source: inv.$source.prefill(),)?)*
+                    ..Draft::default()
+                }
+            }
+        }
+    };
+}
+
+crate::zstack::clone_model_service_parameters!(draft_type);
+
+/// What the draft's accessors see of a field, by the type it is kept as.
+trait Slot {
+    fn text(&self) -> Option<&str> {
+        None
+    }
+    fn text_mut(&mut self) -> Option<&mut String> {
+        None
+    }
+    fn flag(&self) -> Option<bool> {
+        None
+    }
+    fn flag_mut(&mut self) -> Option<&mut bool> {
+        None
+    }
+    fn list(&self) -> Option<&[String]> {
+        None
+    }
+    fn list_mut(&mut self) -> Option<&mut Vec<String>> {
+        None
+    }
+}
+
+impl Slot for String {
+    fn text(&self) -> Option<&str> {
+        Some(self)
+    }
+    fn text_mut(&mut self) -> Option<&mut String> {
+        Some(self)
+    }
+}
+
+impl Slot for bool {
+    fn flag(&self) -> Option<bool> {
+        Some(*self)
+    }
+    fn flag_mut(&mut self) -> Option<&mut bool> {
+        Some(self)
+    }
+}
+
+impl Slot for Vec<String> {
+    fn list(&self) -> Option<&[String]> {
+        Some(self)
+    }
+    fn list_mut(&mut self) -> Option<&mut Vec<String>> {
+        Some(self)
+    }
+}
+
+impl Slot for Vec<ArchitectureRow> {}
+impl Slot for Vec<VendorSpecs> {}
+
+/// A source value as the draft keeps it: texts as they are, numbers as text, nothing as empty.
+trait Prefill {
+    type Draft;
+    fn prefill(&self) -> Self::Draft;
+}
+
+impl Prefill for Option<String> {
+    type Draft = String;
+    fn prefill(&self) -> String {
+        self.clone().unwrap_or_default()
+    }
+}
+
+impl Prefill for Option<i64> {
+    type Draft = String;
+    fn prefill(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+}
+
+impl Prefill for Option<i32> {
+    type Draft = String;
+    fn prefill(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+}
+
+impl Prefill for Option<bool> {
+    type Draft = bool;
+    fn prefill(&self) -> bool {
+        self.unwrap_or(false)
+    }
 }
 
 impl Draft {
@@ -70,31 +175,11 @@ impl Draft {
         draft
     }
 
-    /// The source exactly as a draft (the baseline of the diff).
+    /// The source exactly as a draft (the baseline of the diff). A number that is always sent
+    /// and missing from the source shows the node's default for it, 0: what the clone gets.
     pub fn mirror(inv: &ModelServiceInventory) -> Draft {
-        let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        let number = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
         let mut draft = Draft {
-            source_uuid: text(&inv.uuid),
-            name: text(&inv.name),
-            description: text(&inv.description),
-            readme: text(&inv.readme),
-            size: number(inv.size),
-            gpu_compute_capability: text(&inv.gpu_compute_capability),
-            install_path: text(&inv.install_path),
-            start_command: text(&inv.start_command),
-            python_version: text(&inv.python_version),
-            conda_version: text(&inv.conda_version),
-            system: inv.system.unwrap_or(false),
-            service_type: text(&inv.service_type),
-            yaml: text(&inv.yaml),
-            source: text(&inv.source),
-            framework: text(&inv.framework),
-            request_cpu: number(inv.request_cpu.map(i64::from)),
-            request_memory: number(inv.request_memory),
-            support_distributed: inv.support_distributed.unwrap_or(false),
-            container_command: text(&inv.container_command),
-            container_args: text(&inv.container_args),
+            source_uuid: inv.uuid.clone().unwrap_or_default(),
             vendor_specs: inv
                 .vendor_to_spec_uuids_map
                 .iter()
@@ -103,8 +188,15 @@ impl Draft {
                     spec_uuids: specs.clone(),
                 })
                 .collect(),
-            ..Draft::default()
+            ..Draft::prefilled(inv)
         };
+        for field in Field::ALL {
+            if field.always_sent() && matches!(field.kind(), Kind::Long | Kind::Integer) {
+                if let Some(text) = draft.text_mut(field).filter(|t| t.is_empty()) {
+                    *text = "0".to_owned();
+                }
+            }
+        }
         for row in source_rows(inv) {
             let id = draft.add_row();
             let slot = draft.row_mut(id).expect("just added");
@@ -131,17 +223,6 @@ impl Draft {
         let before = self.architecture_rows.len();
         self.architecture_rows.retain(|r| r.id != id);
         before != self.architecture_rows.len()
-    }
-
-    /// Moves a row to `to` (a position, clamped to the last); false if there is no such row.
-    pub fn move_row(&mut self, id: RowId, to: usize) -> bool {
-        let Some(from) = self.row_index(id) else {
-            return false;
-        };
-        let row = self.architecture_rows.remove(from);
-        let to = to.min(self.architecture_rows.len());
-        self.architecture_rows.insert(to, row);
-        true
     }
 
     pub fn row(&self, id: RowId) -> Option<&ArchitectureRow> {
@@ -238,19 +319,15 @@ mod tests {
     }
 
     #[test]
-    fn rows_have_stable_ids_through_add_remove_and_reorder() {
+    fn rows_have_stable_ids_through_add_and_remove() {
         let mut d = Draft::default();
         let a = d.add_row();
         let b = d.add_row();
         let c = d.add_row();
-        assert!(d.move_row(c, 0));
-        assert_eq!(d.row_index(c), Some(0));
-        assert_eq!(d.row_index(a), Some(1));
-        assert!(d.move_row(c, 99));
         assert_eq!(d.row_index(c), Some(2));
         assert!(d.remove_row(b));
         assert!(!d.remove_row(b));
-        assert!(!d.move_row(b, 0));
+        assert_eq!(d.row_index(c), Some(1));
         let e = d.add_row();
         assert!(e != a && e != b && e != c, "ids are never reused");
         d.row_mut(a).unwrap().cpu_architecture = "x86_64".into();

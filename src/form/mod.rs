@@ -2,8 +2,31 @@
 //! problems per field), the diff against the source, the request built from the draft, and
 //! the request rendered for preview (JSON, curl, Java and Python SDK).
 //!
-//! Everything the dialog decides lives here; the views only render it.
+//! Everything the dialog decides lives here; the views only render it. The fields, their kinds
+//! and their place in the form come from the parameter table ([`crate::zstack::parameters`]);
+//! this layer knows no language: problems are values, their texts live in `i18n`.
 
+/// An optional column of the parameter table as a value: `Some(value)`, or `None` if absent.
+macro_rules! column {
+    () => {
+        None
+    };
+    ($value:expr) => {
+        Some($value)
+    };
+}
+
+/// An optional column whose value is an `Option` already: that, or `None` if absent.
+macro_rules! column_or_none {
+    () => {
+        None
+    };
+    ($value:expr) => {
+        $value
+    };
+}
+
+mod api_params;
 mod architecture;
 mod diff;
 mod draft;
@@ -21,17 +44,20 @@ mod property_tests;
 #[cfg(test)]
 mod request_builder_tests;
 #[cfg(test)]
+mod table_tests;
+#[cfg(test)]
 mod validation_tests;
 
+pub use api_params::BadParam;
 pub use architecture::{
     architecture_for_request, known_architecture, same_architecture, ArchitectureRow, RowId,
     KNOWN_ARCHITECTURES,
 };
 pub use diff::Change;
 pub use draft::{Draft, VendorSpecs};
-pub use field::{row_control_name, Field, RowField};
+pub use field::{row_control_name, Control, Field, Group, Kind, Placement, RowField, Special};
 pub use problem::Problem;
 pub use request_preview::{mask_token, RequestPreview};
-pub use text_rules::{limits, parse_long, SERVICE_SOURCES, SERVICE_TYPES};
+pub use text_rules::{limits, parse_long};
 pub use validation::{ProblemKey, Problems};
 pub use yaml_syntax::check_yaml;

@@ -2,25 +2,76 @@
 
 use super::validation_tests::source;
 use super::*;
-use crate::zstack::{CloneIntent, CloneModelServiceBody, CloneRequest};
+use crate::zstack::{CloneModelServiceBody, CloneRequest};
 
-fn intent() -> CloneIntent {
-    CloneIntent {
-        job_uuid: "3f4e5c1a2b3c4d5e6f708192a3b4c5d6".into(),
-        resource_uuid: "90d425a802ff44eeb530f21587633700".into(),
-    }
-}
+/// The `resourceUuid` made with the draft.
+const RESOURCE_UUID: &str = "90d425a802ff44eeb530f21587633700";
 
 #[test]
-fn sends_only_the_changed_fields_and_the_resource_uuid() {
+fn sends_the_changed_fields_size_system_and_the_resource_uuid() {
     let src = source();
     let d = Draft::from_inventory(&src);
-    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     assert_eq!(r.source_uuid, "d76744cb53f9378abf42b907df3efb6e");
     assert_eq!(
         r.to_json(),
-        r#"{"params":{"name":"qwen-copy","resourceUuid":"90d425a802ff44eeb530f21587633700"}}"#
+        r#"{"params":{"name":"qwen-copy","size":0,"system":false,"resourceUuid":"90d425a802ff44eeb530f21587633700"}}"#
     );
+}
+
+/// The node gives an omitted `size` 0 and an omitted `system` false, not the source's values:
+/// they are sent as the form shows them, changed or not, and "what will change" still lists
+/// only real changes.
+#[test]
+fn size_and_system_are_sent_as_shown_even_when_unchanged() {
+    let mut src = source();
+    src.size = Some(9_007_199_254_740_993);
+    src.system = Some(true);
+    let d = Draft::from_inventory(&src);
+    assert_eq!(d.size, "9007199254740993");
+    assert!(d.system);
+    let diff: Vec<Field> = d.diff(&src).into_iter().map(|c| c.field).collect();
+    assert_eq!(diff, [Field::Name]);
+    let p = CloneRequest::from_draft(&d, &src, RESOURCE_UUID)
+        .unwrap()
+        .body
+        .params;
+    assert_eq!(p.size, Some(9_007_199_254_740_993));
+    assert_eq!(p.system, Some(true));
+
+    // A source without them: the form shows the node's defaults, and sends them.
+    src.size = None;
+    src.system = None;
+    let d = Draft::from_inventory(&src);
+    assert_eq!((d.size.as_str(), d.system), ("0", false));
+    assert!(!d.changed_fields(&src).contains(&Field::Size));
+    let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
+    assert!(
+        r.to_json().contains(r#""size":0,"system":false"#),
+        "{}",
+        r.to_json()
+    );
+    let preview = RequestPreview {
+        request: &r,
+        api_url: "http://localhost:8080/zstack",
+        session: "b86c9016b4f24953a9edefb53ca0678c",
+        reveal_token: false,
+        job_uuid: None,
+    };
+    assert!(preview.curl().contains(r#""size":0,"system":false"#));
+    assert!(preview
+        .java()
+        .contains("action.size = 0L;\naction.system = false;"));
+    assert!(preview
+        .python()
+        .contains("action.size = 0\naction.system = False"));
+
+    // Edited, they are changes like any other.
+    let mut d = Draft::from_inventory(&src);
+    d.size = "1024".into();
+    d.system = true;
+    let diff: Vec<Field> = d.diff(&src).into_iter().map(|c| c.field).collect();
+    assert_eq!(diff, [Field::Name, Field::Size, Field::System]);
 }
 
 #[test]
@@ -28,7 +79,7 @@ fn a_typed_resource_uuid_wins() {
     let src = source();
     let mut d = Draft::from_inventory(&src);
     d.resource_uuid = "d76744cb53f9378abf42b907df3efb6e".into();
-    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     assert_eq!(
         r.body.params.resource_uuid.as_deref(),
         Some("d76744cb53f9378abf42b907df3efb6e")
@@ -40,7 +91,7 @@ fn invalid_drafts_send_nothing() {
     let src = source();
     let mut d = Draft::from_inventory(&src);
     d.request_cpu = "-4".into();
-    let problems = CloneRequest::from_draft(&d, &src, &intent()).unwrap_err();
+    let problems = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap_err();
     assert!(problems.field(Field::RequestCpu).is_some());
 }
 
@@ -76,7 +127,7 @@ fn every_field_when_everything_changed() {
     let arm = d.add_row();
     d.row_mut(arm).unwrap().cpu_architecture = "aarch64".into();
     d.row_mut(arm).unwrap().docker_image = "img:arm".into();
-    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     let p = &r.body.params;
     assert_eq!(p.size, Some(i64::MAX));
     assert_eq!(p.request_memory, Some(9_007_199_254_740_993));
@@ -107,7 +158,7 @@ fn rows_are_sent_whole_with_their_architectures() {
     let src = source();
     let mut d = Draft::from_inventory(&src);
     d.architecture_rows[0].docker_image = "new:1".into();
-    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     assert_eq!(
         r.body.params.cpu_architectures.as_deref().unwrap(),
         ["X86_64"]
@@ -116,7 +167,7 @@ fn rows_are_sent_whole_with_their_architectures() {
     let mut d = Draft::from_inventory(&src);
     let id = d.architecture_rows[0].id;
     d.remove_row(id);
-    let r = CloneRequest::from_draft(&d, &src, &intent()).unwrap();
+    let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     assert!(r
         .to_json()
         .contains(r#""cpuArchitectures":[],"architectureImages":[]"#));
@@ -193,10 +244,10 @@ fn sdk_snippets_follow_the_api_page() {
         "action.system = false;",
         "action.requestCpu = 4;",
         "action.requestMemory = 8192L;",
+        r#"action.userTags = asList("u");"#,
         r#"action.cpuArchitectures = asList("X86_64");"#,
         r#"action.architectureImages = asList([cpuArchitecture:"X86_64", vmImageUuid:"21cb9f654e9d3feab962ce3f5eec5796", dockerImage:"r/x:1"]);"#,
         r#"action.vendorToSpecUuidsMap = ["NVIDIA":asList("b31bc4574f22426a89902edac5d14a72")];"#,
-        r#"action.userTags = asList("u");"#,
         r#"action.sessionId = "b86c9016b4f24953a9edefb53ca0678c";"#,
         "CloneModelServiceAction.Result res = action.call();",
     ];

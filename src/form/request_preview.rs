@@ -6,7 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::zstack::{ArchitectureImage, CloneParams, CloneRequest};
+use super::field::Field;
+use crate::zstack::{ArchitectureImage, CloneModelServiceBody, CloneRequest};
 
 /// What the preview needs besides the request.
 #[derive(Clone, Copy, Debug)]
@@ -43,65 +44,76 @@ enum SdkValue<'a> {
     Map(&'a BTreeMap<String, Vec<String>>),
 }
 
-/// The body's parameters in the API page's order.
-fn sdk_values<'a>(p: &'a CloneParams) -> Vec<(&'static str, SdkValue<'a>)> {
-    use SdkValue::*;
-    fn text<'a>(name: &'static str, v: &'a Option<String>) -> Option<(&'static str, &'a str)> {
-        v.as_deref().map(|x| (name, x))
+/// How a request field's type is written in the SDK snippets.
+trait AsSdkValue {
+    fn as_sdk_value(&self) -> SdkValue<'_>;
+}
+
+impl AsSdkValue for String {
+    fn as_sdk_value(&self) -> SdkValue<'_> {
+        SdkValue::Str(self)
     }
-    let mut out: Vec<(&'static str, SdkValue<'a>)> = Vec::new();
-    let texts_1 = [
-        text("name", &p.name),
-        text("description", &p.description),
-        text("readme", &p.readme),
-    ];
-    out.extend(texts_1.into_iter().flatten().map(|(n, v)| (n, Str(v))));
-    out.extend(p.size.map(|v| ("size", Long(v))));
-    let texts_2 = [
-        text("gpuComputeCapability", &p.gpu_compute_capability),
-        text("installPath", &p.install_path),
-        text("startCommand", &p.start_command),
-        text("pythonVersion", &p.python_version),
-        text("condaVersion", &p.conda_version),
-    ];
-    out.extend(texts_2.into_iter().flatten().map(|(n, v)| (n, Str(v))));
-    out.extend(p.system.map(|v| ("system", Bool(v))));
-    let texts_3 = [
-        text("type", &p.service_type),
-        text("yaml", &p.yaml),
-        text("source", &p.source),
-        text("framework", &p.framework),
-    ];
-    out.extend(texts_3.into_iter().flatten().map(|(n, v)| (n, Str(v))));
-    out.extend(p.request_cpu.map(|v| ("requestCpu", Int(v))));
-    out.extend(p.request_memory.map(|v| ("requestMemory", Long(v))));
-    out.extend(text("resourceUuid", &p.resource_uuid).map(|(n, v)| (n, Str(v))));
-    out.extend(p.tag_uuids.as_deref().map(|v| ("tagUuids", List(v))));
-    out.extend(
-        p.cpu_architectures
-            .as_deref()
-            .map(|v| ("cpuArchitectures", List(v))),
-    );
-    out.extend(
-        p.architecture_images
-            .as_deref()
-            .map(|v| ("architectureImages", Images(v))),
-    );
-    out.extend(
-        p.support_distributed
-            .map(|v| ("supportDistributed", Bool(v))),
-    );
-    let texts_4 = [
-        text("containerCommand", &p.container_command),
-        text("containerArgs", &p.container_args),
-    ];
-    out.extend(texts_4.into_iter().flatten().map(|(n, v)| (n, Str(v))));
-    out.extend(
-        p.vendor_to_spec_uuids_map
-            .as_ref()
-            .map(|v| ("vendorToSpecUuidsMap", Map(v))),
-    );
-    out
+}
+
+impl AsSdkValue for i64 {
+    fn as_sdk_value(&self) -> SdkValue<'_> {
+        SdkValue::Long(*self)
+    }
+}
+
+impl AsSdkValue for i32 {
+    fn as_sdk_value(&self) -> SdkValue<'_> {
+        SdkValue::Int(*self)
+    }
+}
+
+impl AsSdkValue for bool {
+    fn as_sdk_value(&self) -> SdkValue<'_> {
+        SdkValue::Bool(*self)
+    }
+}
+
+impl AsSdkValue for Vec<String> {
+    fn as_sdk_value(&self) -> SdkValue<'_> {
+        SdkValue::List(self)
+    }
+}
+
+impl AsSdkValue for Vec<ArchitectureImage> {
+    fn as_sdk_value(&self) -> SdkValue<'_> {
+        SdkValue::Images(self)
+    }
+}
+
+impl AsSdkValue for BTreeMap<String, Vec<String>> {
+    fn as_sdk_value(&self) -> SdkValue<'_> {
+        SdkValue::Map(self)
+    }
+}
+
+/// The value of each field in a body, from the parameter table.
+macro_rules! sdk_value {
+    ($( $v:ident $api:literal $since:literal $sent:ident $kind:tt [$($p:ident : $pt:ty)?]
+        [$($top:ident)?] $inventory:tt $draft:tt $plain:tt $special:tt $form:tt $check:tt ; )*) => {
+        /// A field's value in the body; `None` if not sent (or, for `uuid`, in the URL).
+        fn sdk_value(body: &CloneModelServiceBody, field: Field) -> Option<SdkValue<'_>> {
+            match field {
+                $(Field::$v => column_or_none!(
+                    $(body.params.$p.as_ref().map(AsSdkValue::as_sdk_value))?
+                    $(body.$top.as_ref().map(AsSdkValue::as_sdk_value))?
+                ),)*
+            }
+        }
+    };
+}
+
+crate::zstack::clone_model_service_parameters!(sdk_value);
+
+/// The body's parameters in the API page's order (the top-level tags among them).
+fn sdk_values(body: &CloneModelServiceBody) -> impl Iterator<Item = (&'static str, SdkValue<'_>)> {
+    Field::ALL
+        .into_iter()
+        .filter_map(move |f| sdk_value(body, f).map(|v| (f.api_name(), v)))
 }
 
 /// A double-quoted string literal valid in Java, Groovy and Python (JSON escaping).
@@ -196,7 +208,7 @@ impl RequestPreview<'_> {
             "CloneModelServiceAction action = new CloneModelServiceAction();".to_owned(),
             format!("action.uuid = {};", quoted(&self.request.source_uuid)),
         ];
-        for (name, value) in sdk_values(&body.params) {
+        for (name, value) in sdk_values(body) {
             let v = match value {
                 SdkValue::Str(s) => quoted(s),
                 SdkValue::Long(n) => format!("{n}L"),
@@ -221,17 +233,6 @@ impl RequestPreview<'_> {
             };
             out.push(format!("action.{name} = {v};"));
         }
-        for (name, tags) in [
-            ("systemTags", &body.system_tags),
-            ("userTags", &body.user_tags),
-        ] {
-            if let Some(tags) = tags {
-                out.push(format!(
-                    "action.{name} = asList({});",
-                    quoted_list(tags, ",")
-                ));
-            }
-        }
         out.push(format!("action.sessionId = {};", quoted(&self.token())));
         out.push("CloneModelServiceAction.Result res = action.call();".to_owned());
         out.join("\n")
@@ -245,7 +246,7 @@ impl RequestPreview<'_> {
             "action = CloneModelServiceAction()".to_owned(),
             format!("action.uuid = {}", quoted(&self.request.source_uuid)),
         ];
-        for (name, value) in sdk_values(&body.params) {
+        for (name, value) in sdk_values(body) {
             let v = match value {
                 SdkValue::Str(s) => quoted(s),
                 SdkValue::Long(n) => n.to_string(),
@@ -265,14 +266,6 @@ impl RequestPreview<'_> {
                 }
             };
             out.push(format!("action.{name} = {v}"));
-        }
-        for (name, tags) in [
-            ("systemTags", &body.system_tags),
-            ("userTags", &body.user_tags),
-        ] {
-            if let Some(tags) = tags {
-                out.push(format!("action.{name} = [{}]", quoted_list(tags, ", ")));
-            }
         }
         out.push(format!("action.sessionId = {}", quoted(&self.token())));
         out.push("res = action.call()".to_owned());

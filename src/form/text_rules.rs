@@ -1,12 +1,8 @@
-//! The checks of single values: lengths, numbers, uuids, valid values, compute capability.
+//! The checks of single values: lengths, numbers, uuids, valid values, compute capability;
+//! and the named rules the parameter table gives its texts ([`checks`]).
 
 use super::problem::Problem;
 use crate::zstack::{is_resource_uuid, is_zstack_uuid};
-
-/// Valid values of `type` (Java SDK).
-pub const SERVICE_TYPES: &[&str] = &["Endpoint", "FineTune", "App", "ModelEval"];
-/// Valid values of `source` (Java SDK).
-pub const SERVICE_SOURCES: &[&str] = &["Other", "Bentoml", "HuggingFace"];
 
 /// The dialog's length limits, in characters. ZStack documents none for this API: these follow
 /// its usual `@APIParam(maxLength)` values (255 for names, 2048 for descriptions and commands)
@@ -20,6 +16,52 @@ pub mod limits {
     pub const COMMAND: usize = 2048;
     pub const DOCKER_IMAGE: usize = 1024;
     pub const TAG: usize = 1024;
+}
+
+/// The rules the parameter table names (`check command`), one per kind of text; lists apply
+/// theirs to each item.
+pub mod checks {
+    use super::{limits, max_chars, required, Problem};
+
+    pub fn name(text: &str) -> Option<Problem> {
+        required(text).or_else(|| max_chars(text, limits::NAME))
+    }
+
+    pub fn description(text: &str) -> Option<Problem> {
+        max_chars(text, limits::DESCRIPTION)
+    }
+
+    pub fn readme(text: &str) -> Option<Problem> {
+        max_chars(text, limits::README)
+    }
+
+    /// Commands, their arguments and paths.
+    pub fn command(text: &str) -> Option<Problem> {
+        max_chars(text, limits::COMMAND)
+    }
+
+    /// Versions and names of things (Python, conda, the framework).
+    pub fn short_text(text: &str) -> Option<Problem> {
+        max_chars(text, limits::SHORT_TEXT)
+    }
+
+    pub fn compute_capability(text: &str) -> Option<Problem> {
+        super::compute_capability(text)
+    }
+
+    /// Within the size limit, then YAML 1.2 (the last text's verdict is remembered).
+    pub fn yaml(text: &str) -> Option<Problem> {
+        max_chars(text, limits::YAML).or_else(|| super::super::yaml_syntax::check_yaml(text))
+    }
+
+    pub fn uuid(text: &str) -> Option<Problem> {
+        super::uuid(text)
+    }
+
+    /// A system or user tag.
+    pub fn tag(text: &str) -> Option<Problem> {
+        required(text).or_else(|| max_chars(text, limits::TAG))
+    }
 }
 
 pub fn max_chars(text: &str, max: usize) -> Option<Problem> {
@@ -148,6 +190,9 @@ mod tests {
         }
         assert_eq!(parse_long("  ", 0, 1), Err(Problem::Required));
     }
+
+    const SERVICE_TYPES: &[&str] = &["Endpoint", "FineTune", "App", "ModelEval"];
+    const SERVICE_SOURCES: &[&str] = &["Other", "Bentoml", "HuggingFace"];
 
     #[test]
     fn text_checks() {

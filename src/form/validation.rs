@@ -1,17 +1,17 @@
 //! Validation: at most one problem per field (and per row field), keyed for the UI.
 //!
-//! Only what would be sent is checked: a field left as the source has it is not sent, so a
-//! source value this dialog would not accept (say a `type` newer than this code) never blocks
-//! a clone. Rows are checked whenever any row changed (they are then all sent).
+//! Only what the user changed is checked: a field left as the source has it is either not sent
+//! or (`size`, `system`) sent with the source's own value, so a source value this dialog would
+//! not accept (say a `type` newer than this code) never blocks a clone. Rows are checked
+//! whenever any row changed (they are then all sent).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::architecture::{known_architecture, same_architecture, RowId};
 use super::draft::Draft;
-use super::field::{row_control_name, Field, RowField};
+use super::field::{row_control_name, Field, Kind, RowField, Special};
 use super::problem::Problem;
 use super::text_rules::{self as rules, limits};
-use super::yaml_syntax::check_yaml;
 use crate::zstack::ModelServiceInventory;
 
 /// Where a problem is: a field, or a field of an architecture row.
@@ -96,49 +96,30 @@ impl Draft {
         problems
     }
 
-    /// The first problem of one (non-row) field, whether or not it changed.
+    /// The first problem of one (non-row) field, whether or not it changed: the table's rule
+    /// for its kind (numbers by their type, selects by their valid values, texts and list items
+    /// by their `check`).
     pub fn field_problem(&self, field: Field) -> Option<Problem> {
-        let long = |text: &str, max: i64| rules::parse_long(text, 0, max).err();
-        match field {
-            Field::Name => {
-                rules::required(&self.name).or_else(|| rules::max_chars(&self.name, limits::NAME))
-            }
-            Field::Description => rules::max_chars(&self.description, limits::DESCRIPTION),
-            Field::Readme => rules::max_chars(&self.readme, limits::README),
-            Field::Size => long(&self.size, i64::MAX),
-            Field::RequestCpu => long(&self.request_cpu, i64::from(i32::MAX)),
-            Field::RequestMemory => long(&self.request_memory, i64::MAX),
-            Field::GpuComputeCapability => rules::compute_capability(&self.gpu_compute_capability),
-            Field::InstallPath => rules::max_chars(&self.install_path, limits::COMMAND),
-            Field::StartCommand => rules::max_chars(&self.start_command, limits::COMMAND),
-            Field::ContainerCommand => rules::max_chars(&self.container_command, limits::COMMAND),
-            Field::ContainerArgs => rules::max_chars(&self.container_args, limits::COMMAND),
-            Field::PythonVersion => rules::max_chars(&self.python_version, limits::SHORT_TEXT),
-            Field::CondaVersion => rules::max_chars(&self.conda_version, limits::SHORT_TEXT),
-            Field::Framework => rules::max_chars(&self.framework, limits::SHORT_TEXT),
-            Field::Type => rules::one_of(&self.service_type, rules::SERVICE_TYPES),
-            Field::Source => rules::one_of(&self.source, rules::SERVICE_SOURCES),
-            Field::Yaml => {
-                rules::max_chars(&self.yaml, limits::YAML).or_else(|| check_yaml(&self.yaml))
-            }
-            Field::ResourceUuid => rules::resource_uuid(&self.resource_uuid),
-            Field::TagUuids => rules::list(&self.tag_uuids, rules::uuid),
-            Field::SystemTags | Field::UserTags => {
-                let tags = if field == Field::SystemTags {
-                    &self.system_tags
-                } else {
-                    &self.user_tags
-                };
-                rules::list(tags, |t| {
-                    rules::required(t).or_else(|| rules::max_chars(t, limits::TAG))
-                })
-            }
-            Field::VendorToSpecUuidsMap => self.vendor_problem(),
-            Field::Uuid => rules::uuid(&self.source_uuid),
-            Field::System
-            | Field::SupportDistributed
-            | Field::CpuArchitectures
-            | Field::ArchitectureImages => None,
+        let text = || self.text(field).unwrap_or_default();
+        let long = |max: i64| rules::parse_long(text(), 0, max).err();
+        let check = |t: &str| field.check().and_then(|check| check(t));
+        match field.kind() {
+            // The page checked the source's uuid before loading it; it is not editable.
+            Kind::Url => None,
+            Kind::Text => match field.valid_values() {
+                Some(values) => rules::one_of(text(), values),
+                None => check(text()),
+            },
+            Kind::Long => long(i64::MAX),
+            Kind::Integer => long(i64::from(i32::MAX)),
+            Kind::Boolean => None,
+            Kind::List | Kind::TopList => rules::list(self.list(field).unwrap_or_default(), check),
+            Kind::Special(special) => match special {
+                Special::ResourceUuid => rules::resource_uuid(&self.resource_uuid),
+                Special::VendorToSpecUuidsMap => self.vendor_problem(),
+                // Checked per row and row field (see `validate_rows`).
+                Special::CpuArchitectures | Special::ArchitectureImages => None,
+            },
         }
     }
 

@@ -132,7 +132,7 @@ fn valid_values_of_type_and_source() {
     assert_eq!(
         check(|d| d.service_type = "endpoint".into(), Field::Type),
         Some(Problem::NotOneOf {
-            allowed: SERVICE_TYPES
+            allowed: Field::Type.valid_values().unwrap()
         })
     );
     assert_eq!(
@@ -143,7 +143,7 @@ fn valid_values_of_type_and_source() {
     assert_eq!(
         check(|d| d.source = "GitHub".into(), Field::Source),
         Some(Problem::NotOneOf {
-            allowed: SERVICE_SOURCES
+            allowed: Field::Source.valid_values().unwrap()
         })
     );
 }
@@ -282,7 +282,6 @@ fn yaml_rules() {
         matches!(p, Problem::YamlSyntax { line, column, .. } if line >= 1 && column >= 1),
         "{p:?}"
     );
-    assert!(p.message(crate::i18n::Lang::En).contains("line"));
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! Every text of the UI, in English and Simplified Chinese.
 
 use super::Lang;
-use crate::form::Field;
 
 macro_rules! texts {
     ($($name:ident => $en:expr, $zh:expr;)*) => {
@@ -32,6 +31,11 @@ texts! {
     DialogTitle => "Clone model service", "克隆模型服务";
     Language => "Language", "语言";
     Loading => "Loading the source model service…", "正在加载源模型服务…";
+    ConfigInvalid => "This deployment's config.json is not valid, so the dialog cannot start.",
+        "此部署的 config.json 无效,对话框无法启动。";
+    WaitingForHost => "Waiting for the portal to choose a model service…", "正在等待门户选择模型服务…";
+    WaitingForSession => "Your session has expired. Waiting for the portal to sign you in again; your input is kept.",
+        "会话已过期。正在等待门户重新登录;您填写的内容已保留。";
     // Unavailable source
     NoSource => "No source model service was given. Open this page with ?uuid=<the uuid of the model service to clone>.",
         "未指定源模型服务。请使用 ?uuid=<要克隆的模型服务 UUID> 打开此页面。";
@@ -142,43 +146,4 @@ texts! {
     DiscardUnknown => "Forget this clone…", "放弃此克隆…";
     DiscardUnknownConfirm => "A model service may already have been cloned from this request. If you forget it, look for its uuid (shown in the dialog) in ZStack before cloning again. Forget it?",
         "可能已经根据此请求克隆出了模型服务。若放弃,请先在 ZStack 中查找其 UUID(见对话框),再重新克隆。确定放弃?";
-}
-
-/// The label of a field (every parameter of CloneModelService).
-pub fn field_label(lang: Lang, field: Field) -> &'static str {
-    let zh = lang == Lang::ZhCn;
-    let (en, zh_cn) = match field {
-        Field::Uuid => ("Source uuid", "源 UUID"),
-        Field::Name => ("Name", "名称"),
-        Field::Description => ("Description", "描述"),
-        Field::Readme => ("Readme", "说明文档"),
-        Field::Size => ("Size (bytes)", "大小(字节)"),
-        Field::GpuComputeCapability => ("GPU compute capability", "GPU 计算能力"),
-        Field::InstallPath => ("Install path", "安装路径"),
-        Field::StartCommand => ("Start command", "启动命令"),
-        Field::PythonVersion => ("Python version", "Python 版本"),
-        Field::CondaVersion => ("Conda version", "Conda 版本"),
-        Field::System => ("System service", "系统服务"),
-        Field::Type => ("Type", "类型"),
-        Field::Yaml => ("YAML", "YAML 配置"),
-        Field::Source => ("Source", "来源"),
-        Field::Framework => ("Framework", "框架"),
-        Field::RequestCpu => ("CPU cores", "CPU 核数"),
-        Field::RequestMemory => ("Memory (bytes)", "内存(字节)"),
-        Field::ResourceUuid => ("New uuid (resourceUuid)", "新 UUID(resourceUuid)"),
-        Field::TagUuids => ("Tag uuids", "标签 UUID"),
-        Field::SystemTags => ("System tags", "系统标签"),
-        Field::UserTags => ("User tags", "用户标签"),
-        Field::CpuArchitectures => ("CPU architectures", "CPU 架构"),
-        Field::ArchitectureImages => ("Architecture images", "架构镜像"),
-        Field::SupportDistributed => ("Distributed", "支持分布式"),
-        Field::ContainerCommand => ("Container command", "容器命令"),
-        Field::ContainerArgs => ("Container arguments", "容器参数"),
-        Field::VendorToSpecUuidsMap => ("GPU vendor → spec uuids", "GPU 厂商 → 规格 UUID"),
-    };
-    if zh {
-        zh_cn
-    } else {
-        en
-    }
 }

@@ -16,7 +16,7 @@ use crate::form::{
     row_control_name, ArchitectureRow, Problem, ProblemKey, Problems, RowField, RowId,
     KNOWN_ARCHITECTURES,
 };
-use crate::i18n::Text;
+use crate::i18n::{problem_message, Text};
 
 /// The shown problem of each of a row's controls, in [`RowField::ALL`] order.
 type RowProblems = [Option<Problem>; 3];
@@ -188,7 +188,7 @@ fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
             problem(field).map(|p| {
                 view! {
                     <p class="cms-field__error" id=error_id(&name(field))>
-                        {p.message(ctx.lang.get())}
+                        {problem_message(ctx.lang.get(), &p)}
                     </p>
                 }
             })

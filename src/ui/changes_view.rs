@@ -61,13 +61,11 @@ pub fn ChangesView() -> impl IntoView {
             return None;
         }
         let source = ctx.source.get()?;
-        let intent = crate::zstack::CloneIntent {
-            job_uuid: ctx.next_job_uuid.get(),
-            resource_uuid: ctx.draft_resource_uuid.get(),
-        };
+        let resource_uuid = ctx.draft_resource_uuid.get();
+        let job_uuid = ctx.next_job_uuid.get();
         let request = ctx
             .draft
-            .with(|d| CloneRequest::from_draft(d, &source, &intent))
+            .with(|d| CloneRequest::from_draft(d, &source, &resource_uuid))
             .ok()?;
         let origin = window().location().origin().unwrap_or_default();
         let api_url = format!("{origin}{}", ctx.api_base.get_value());
@@ -77,7 +75,7 @@ pub fn ChangesView() -> impl IntoView {
             api_url: &api_url,
             session: &session,
             reveal_token: reveal.get(),
-            job_uuid: Some(&intent.job_uuid),
+            job_uuid: Some(&job_uuid),
         };
         Some(match format.get() {
             Format::Json => preview.json_pretty(),

@@ -1,6 +1,7 @@
-//! The clone form: every parameter of CloneModelService, the common ones first, then runtime,
-//! container, architectures, tags and advanced; the problem summary, what will change, and the
-//! buttons. While a clone runs the form stays, read-only.
+//! The clone form: every parameter of CloneModelService where the parameter table places it
+//! (the common ones first, then runtime, container, architectures, tags and advanced), with the
+//! control the table gives it; the problem summary, what will change, and the buttons. While a
+//! clone runs the form stays, read-only.
 
 use leptos::prelude::*;
 
@@ -11,24 +12,71 @@ use leptos::task::spawn_local;
 use super::dialog::stage::Stage;
 use super::dialog::state::Ctx;
 use super::dialog::{choices, dom, flow};
-use super::field_controls::{CheckField, LinesField, SelectField, TextField, TextKind};
-use super::list_text::{lines_to_list, list_to_lines};
+use super::field_controls::{check_field, select_field, text_field, LinesField, TextKind, Warning};
 use super::name_check;
 use super::problem_summary::ProblemSummary;
 use super::tag_picker::TagPicker;
 use super::vendor_picker::VendorPicker;
-use crate::form::{Field, SERVICE_SOURCES, SERVICE_TYPES};
-use crate::i18n::Text;
+use crate::form::{Control, Field, Group};
+use crate::i18n::{section_title, Text};
 
-fn section(
-    ctx: Ctx,
-    id: &'static str,
-    title: Text,
-    body: impl IntoView + 'static,
-) -> impl IntoView {
+/// The id of a section's title (`aria-labelledby`).
+fn section_id(group: Group) -> &'static str {
+    match group {
+        Group::Common => "cms-s-common",
+        Group::Runtime => "cms-s-runtime",
+        Group::Container => "cms-s-container",
+        Group::Architectures => "cms-s-arch",
+        Group::Tags => "cms-s-tags",
+        Group::Advanced => "cms-s-advanced",
+    }
+}
+
+/// The control the parameter table gives a field.
+fn control(ctx: Ctx, field: Field, control: Control, name_warning: Warning) -> AnyView {
+    let text = |kind| {
+        let warning = (field == Field::Name).then_some(name_warning);
+        text_field(ctx, field, kind, warning).into_any()
+    };
+    match control {
+        Control::Line | Control::Short => text(TextKind::Line),
+        Control::Multiline => text(TextKind::Multiline),
+        Control::Code => text(TextKind::Code),
+        Control::Number => text(TextKind::Number),
+        Control::Select(_) => select_field(ctx, field).into_any(),
+        Control::Switch => check_field(ctx, field).into_any(),
+        Control::Lines => view! { <LinesField field=field /> }.into_any(),
+        Control::Tags => view! { <TagPicker /> }.into_any(),
+        Control::Vendors => view! { <VendorPicker /> }.into_any(),
+        Control::Rows => view! { <ArchitectureRows /> }.into_any(),
+    }
+}
+
+/// A section: its title, then its fields' controls in the table's order, each run of short
+/// controls in one grid.
+fn section(ctx: Ctx, group: Group, name_warning: Warning) -> impl IntoView {
+    let id = section_id(group);
+    let mut body: Vec<AnyView> = Vec::new();
+    let mut grid: Vec<AnyView> = Vec::new();
+    let close_grid = |grid: &mut Vec<AnyView>, body: &mut Vec<AnyView>| {
+        if !grid.is_empty() {
+            let cells = std::mem::take(grid);
+            body.push(view! { <div class="cms-grid">{cells}</div> }.into_any());
+        }
+    };
+    for (field, kind) in Field::in_group(group) {
+        let view = control(ctx, field, kind, name_warning);
+        if kind.in_grid() {
+            grid.push(view);
+        } else {
+            close_grid(&mut grid, &mut body);
+            body.push(view);
+        }
+    }
+    close_grid(&mut grid, &mut body);
     view! {
         <section class="cms-section" aria-labelledby=id>
-            <h2 class="cms-section__title" id=id>{move || ctx.text(title)}</h2>
+            <h2 class="cms-section__title" id=id>{ctx.tr(section_title(group))}</h2>
             {body}
         </section>
     }
@@ -59,47 +107,12 @@ pub fn CloneForm() -> impl IntoView {
     // The pickers' choices, and the live check of the name while the form is shown.
     choices::load_choices(ctx);
     name_check::watch_name(ctx);
-    let name_warning =
-        Memo::new(move |_| name_check::name_is_taken(ctx).then_some(Text::NameTakenHint));
-
-    let common = view! {
-        <TextField field=Field::Name get=|d| &d.name set=|d, v| d.name = v warning=name_warning />
-        <TextField field=Field::Description get=|d| &d.description set=|d, v| d.description = v kind=TextKind::Multiline />
-        <div class="cms-grid">
-            <SelectField field=Field::Type get=|d| &d.service_type set=|d, v| d.service_type = v options=SERVICE_TYPES />
-            <TextField field=Field::Framework get=|d| &d.framework set=|d, v| d.framework = v />
-            <TextField field=Field::RequestCpu get=|d| &d.request_cpu set=|d, v| d.request_cpu = v kind=TextKind::Number />
-            <TextField field=Field::RequestMemory get=|d| &d.request_memory set=|d, v| d.request_memory = v kind=TextKind::Number />
-        </div>
-    };
-    let runtime = view! {
-        <TextField field=Field::StartCommand get=|d| &d.start_command set=|d, v| d.start_command = v kind=TextKind::Multiline />
-        <div class="cms-grid">
-            <TextField field=Field::PythonVersion get=|d| &d.python_version set=|d, v| d.python_version = v />
-            <TextField field=Field::CondaVersion get=|d| &d.conda_version set=|d, v| d.conda_version = v />
-            <TextField field=Field::InstallPath get=|d| &d.install_path set=|d, v| d.install_path = v />
-            <TextField field=Field::GpuComputeCapability get=|d| &d.gpu_compute_capability set=|d, v| d.gpu_compute_capability = v />
-        </div>
-        <CheckField field=Field::SupportDistributed get=|d| d.support_distributed set=|d, v| d.support_distributed = v />
-    };
-    let container = view! {
-        <TextField field=Field::ContainerCommand get=|d| &d.container_command set=|d, v| d.container_command = v />
-        <TextField field=Field::ContainerArgs get=|d| &d.container_args set=|d, v| d.container_args = v />
-    };
-    let tags = view! { <TagPicker /> };
-    let advanced = view! {
-        <TextField field=Field::Yaml get=|d| &d.yaml set=|d, v| d.yaml = v kind=TextKind::Code />
-        <TextField field=Field::Readme get=|d| &d.readme set=|d, v| d.readme = v kind=TextKind::Multiline />
-        <div class="cms-grid">
-            <SelectField field=Field::Source get=|d| &d.source set=|d, v| d.source = v options=SERVICE_SOURCES />
-            <TextField field=Field::Size get=|d| &d.size set=|d, v| d.size = v kind=TextKind::Number />
-            <TextField field=Field::ResourceUuid get=|d| &d.resource_uuid set=|d, v| d.resource_uuid = v hint=Text::ResourceUuidHint />
-        </div>
-        <CheckField field=Field::System get=|d| d.system set=|d, v| d.system = v />
-        <VendorPicker />
-        <LinesField field=Field::SystemTags get=|d| list_to_lines(&d.system_tags) set=|d, v| d.system_tags = lines_to_list(v) />
-        <LinesField field=Field::UserTags get=|d| list_to_lines(&d.user_tags) set=|d, v| d.user_tags = lines_to_list(v) />
-    };
+    let name_warning: Warning =
+        Memo::new(move |_| name_check::name_is_taken(ctx).then_some(Text::NameTakenHint)).into();
+    let sections: Vec<AnyView> = Group::ALL
+        .into_iter()
+        .map(|group| section(ctx, group, name_warning).into_any())
+        .collect();
 
     view! {
         <form
@@ -123,12 +136,7 @@ pub fn CloneForm() -> impl IntoView {
             </Show>
             <ProblemSummary />
             <fieldset class="cms-fieldset" disabled=busy>
-                {section(ctx, "cms-s-common", Text::SectionCommon, common)}
-                {section(ctx, "cms-s-runtime", Text::SectionRuntime, runtime)}
-                {section(ctx, "cms-s-container", Text::SectionContainer, container)}
-                {section(ctx, "cms-s-arch", Text::SectionArchitectures, view! { <ArchitectureRows /> })}
-                {section(ctx, "cms-s-tags", Text::SectionTags, tags)}
-                {section(ctx, "cms-s-advanced", Text::SectionAdvanced, advanced)}
+                {sections}
             </fieldset>
             <ChangesView />
             <div class="cms-actions">

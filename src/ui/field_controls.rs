@@ -1,13 +1,15 @@
 //! The labelled controls of the form, one kind per parameter type: text (one line or many),
 //! whole numbers, selects of valid values, switches, and lists (one item per line). Each
-//! control is named after its API parameter and shows its problem when it is to be shown, and
-//! a live warning when it has one (say, a name another service already has).
+//! reads and writes its field through the draft's accessors by [`Field`], is named after its
+//! API parameter, and shows its problem when it is to be shown, and a live warning when it has
+//! one (say, a name another service already has).
 
 use leptos::prelude::*;
 
 use super::dialog::state::{control_id, error_id, Ctx};
+use super::list_text::{lines_to_list, list_to_lines};
 use crate::form::{Draft, Field, ProblemKey};
-use crate::i18n::{field_label, Text};
+use crate::i18n::{field_hint, field_label, problem_message, Text};
 
 /// How a text control looks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -77,7 +79,7 @@ pub fn field_error(ctx: Ctx, field: Field) -> impl IntoView {
         ctx.field_problem(field).map(|p| {
             view! {
                 <p class="cms-field__error" id=err.clone()>
-                    {p.message(ctx.lang.get())}
+                    {problem_message(ctx.lang.get(), &p)}
                 </p>
             }
         })
@@ -111,23 +113,28 @@ pub fn invalid(ctx: Ctx, field: Field) -> impl Fn() -> Option<&'static str> {
     move || ctx.field_problem(field).map(|_| "true")
 }
 
-/// A text parameter.
-#[component]
-pub fn TextField(
+/// A text or number parameter, as the draft keeps it ([`Draft::text`]); `warning` is a live
+/// note beside it (the name another service has). Its hint, if any, is the field's.
+pub fn text_field(
+    ctx: Ctx,
     field: Field,
-    get: fn(&Draft) -> &String,
-    set: fn(&mut Draft, String),
-    #[prop(optional)] kind: TextKind,
-    #[prop(optional)] hint: Option<Text>,
-    #[prop(optional, into)] warning: Option<Warning>,
+    kind: TextKind,
+    warning: Option<Warning>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let value = Memo::new(move |_| ctx.draft.with(|d| get(d).clone()));
+    let value = Memo::new(move |_| {
+        ctx.draft
+            .with(|d| d.text(field).unwrap_or_default().to_owned())
+    });
+    let hint = field_hint(field);
     let name = field.api_name();
     let id = control_id(name);
     let input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
-        ctx.draft.update(|d| set(d, text));
+        ctx.draft.update(|d| {
+            if let Some(slot) = d.text_mut(field) {
+                *slot = text;
+            }
+        });
     };
     let leave = move |_| ctx.touch(ProblemKey::Field(field));
     let control = match kind {
@@ -165,16 +172,14 @@ pub fn TextField(
     frame(ctx, field, hint, warning, control)
 }
 
-/// A parameter with a fixed set of valid values; a source value outside it stays choosable.
-#[component]
-pub fn SelectField(
-    field: Field,
-    get: fn(&Draft) -> &String,
-    set: fn(&mut Draft, String),
-    options: &'static [&'static str],
-) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let value = Memo::new(move |_| ctx.draft.with(|d| get(d).clone()));
+/// A parameter with a fixed set of valid values (the table's); a source value outside them
+/// stays choosable.
+pub fn select_field(ctx: Ctx, field: Field) -> impl IntoView {
+    let value = Memo::new(move |_| {
+        ctx.draft
+            .with(|d| d.text(field).unwrap_or_default().to_owned())
+    });
+    let options = field.valid_values().unwrap_or_default();
     let name = field.api_name();
     let choices = move || {
         let current = value.get();
@@ -200,7 +205,11 @@ pub fn SelectField(
             name=name
             on:change=move |ev| {
                 let text = event_target_value(&ev);
-                ctx.draft.update(|d| set(d, text));
+                ctx.draft.update(|d| {
+                    if let Some(slot) = d.text_mut(field) {
+                        *slot = text;
+                    }
+                });
                 ctx.touch(ProblemKey::Field(field));
             }
             aria-invalid=invalid(ctx, field)
@@ -213,13 +222,7 @@ pub fn SelectField(
 }
 
 /// A Boolean parameter, as a switch.
-#[component]
-pub fn CheckField(
-    field: Field,
-    get: fn(&Draft) -> bool,
-    set: fn(&mut Draft, bool),
-) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+pub fn check_field(ctx: Ctx, field: Field) -> impl IntoView {
     let name = field.api_name();
     let id = control_id(name);
     view! {
@@ -229,10 +232,14 @@ pub fn CheckField(
                 name=name
                 type="checkbox"
                 role="switch"
-                prop:checked=move || ctx.draft.with(get)
+                prop:checked=move || ctx.draft.with(|d| d.flag(field).unwrap_or_default())
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
-                    ctx.draft.update(|d| set(d, on));
+                    ctx.draft.update(|d| {
+                        if let Some(slot) = d.flag_mut(field) {
+                            *slot = on;
+                        }
+                    });
                 }
             />
             <label for=id>{move || field_label(ctx.lang.get(), field)}</label>
@@ -240,16 +247,22 @@ pub fn CheckField(
     }
 }
 
-/// A list parameter, one item per line; applied when the control is left.
+/// A list parameter, one item per line; applied when the control is left. Without `get` and
+/// `set` it edits the field's list ([`Draft::list`]); the pickers' fall-backs give their own.
 #[component]
 pub fn LinesField(
     field: Field,
-    get: fn(&Draft) -> String,
-    set: fn(&mut Draft, &str),
+    #[prop(optional)] get: Option<fn(&Draft) -> String>,
+    #[prop(optional)] set: Option<fn(&mut Draft, &str)>,
     #[prop(optional)] hint: Option<Text>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let value = Memo::new(move |_| ctx.draft.with(get));
+    let value = Memo::new(move |_| {
+        ctx.draft.with(|d| match get {
+            Some(get) => get(d),
+            None => list_to_lines(d.list(field).unwrap_or_default()),
+        })
+    });
     let name = field.api_name();
     let hint = hint.or(Some(Text::OnePerLine));
     let control = view! {
@@ -262,7 +275,14 @@ pub fn LinesField(
             prop:value=move || value.get()
             on:change=move |ev| {
                 let text = event_target_value(&ev);
-                ctx.draft.update(|d| set(d, &text));
+                ctx.draft.update(|d| match set {
+                    Some(set) => set(d, &text),
+                    None => {
+                        if let Some(list) = d.list_mut(field) {
+                            *list = lines_to_list(&text);
+                        }
+                    }
+                });
             }
             on:blur=move |_| ctx.touch(ProblemKey::Field(field))
             aria-invalid=invalid(ctx, field)

@@ -19,6 +19,7 @@ mod clone_result;
 pub mod dialog;
 mod error_panel;
 mod field_controls;
+mod framed_page;
 mod job_progress;
 pub mod list_text;
 mod login_form;
@@ -31,5 +32,6 @@ mod vendor_picker;
 
 pub use app::App;
 pub use architecture_rows::ArchitectureRows;
+pub use dialog::clone_dialog::CloneDialog;
 pub use dialog::stage::{Phase, Stage};
 pub use dialog::state::{Ctx, Services};

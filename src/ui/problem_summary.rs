@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::dialog::dom;
 use super::dialog::state::Ctx;
 use crate::form::{ProblemKey, RowField};
-use crate::i18n::{field_label, Text};
+use crate::i18n::{field_label, problem_message, Text};
 
 #[component]
 pub fn ProblemSummary() -> impl IntoView {
@@ -48,7 +48,7 @@ pub fn ProblemSummary() -> impl IntoView {
                             )
                         }
                     };
-                    Some((name, label, problem.message(lang)))
+                    Some((name, label, problem_message(lang, problem)))
                 })
                 .collect::<Vec<_>>()
         })

@@ -1,72 +1,48 @@
 //! CloneModelService's request: `POST /v1/ai/model-services/{uuid}` with
 //! `{"params": {...}, "systemTags": [...], "userTags": [...]}`.
 //!
-//! All 27 parameters of the API page: `uuid` is in the URL, `systemTags`/`userTags` at the top
-//! level of the body, the 24 others in `params`. Every field is optional and omitted when not
-//! sent (an omitted field keeps the source's value). Fields are written in the API page's order.
+//! All 27 parameters of the API page, as the parameter table declares them
+//! ([`super::parameters`]): `uuid` is in the URL, `systemTags`/`userTags` at the top level of the
+//! body, the 24 others in `params`. Every field is optional and omitted when not sent.
+//! Fields are written in the API page's order (the table's). Longs (`size`, `requestMemory`)
+//! are `i64`, written and read as JSON integers, never through `f64`.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The `params` of CloneModelService.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CloneParams {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub readme: Option<String>,
-    /// Long: 64-bit, never through f64.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub size: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gpu_compute_capability: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub install_path: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_command: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub python_version: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub conda_version: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub system: Option<bool>,
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub service_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub yaml: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub framework: Option<String>,
-    /// Integer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_cpu: Option<i32>,
-    /// Long: 64-bit, never through f64.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_memory: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_uuid: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag_uuids: Option<Vec<String>>,
-    /// Upper case as on the API page (`X86_64`), always consistent with `architectureImages`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cpu_architectures: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub architecture_images: Option<Vec<ArchitectureImage>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub support_distributed: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_command: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub container_args: Option<String>,
-    /// GPU vendor -> GPU spec uuids.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub vendor_to_spec_uuids_map: Option<BTreeMap<String, Vec<String>>>,
+/// `CloneParams` and `CloneModelServiceBody` from the parameter table: one `Option` per
+/// parameter of `params` (and of the body's top level), named as the API names it.
+macro_rules! request_types {
+    ($( $v:ident $api:literal $since:literal $sent:ident [$($kind:tt)*]
+        [$($p:ident : $pt:ty)?] [$($top:ident)?] $inventory:tt $draft:tt $plain:tt $special:tt
+        $form:tt $check:tt ; )*) => {
+        /// The `params` of CloneModelService.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub struct CloneParams {
+            $($(
+                #[doc = concat!("`", $api, "` (since ", $since, ")")]
+                #[serde(rename = $api, skip_serializing_if = "Option::is_none")]
+                pub $p: Option<$pt>,
+            )?)*
+        }
+
+        /// The JSON body of CloneModelService.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub struct CloneModelServiceBody {
+            pub params: CloneParams,
+            $($(
+                #[doc = concat!("`", $api, "` (since ", $since, "), at the top level of the body")]
+                #[serde(rename = $api, skip_serializing_if = "Option::is_none")]
+                pub $top: Option<Vec<String>>,
+            )?)*
+        }
+    };
 }
+
+super::clone_model_service_parameters!(request_types);
 
 /// One entry of `architectureImages`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,17 +53,6 @@ pub struct ArchitectureImage {
     pub vm_image_uuid: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docker_image: Option<String>,
-}
-
-/// The JSON body of CloneModelService.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CloneModelServiceBody {
-    pub params: CloneParams,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub system_tags: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub user_tags: Option<Vec<String>>,
 }
 
 /// A whole CloneModelService call: the source uuid (URL) and the body.
@@ -130,89 +95,28 @@ mod tests {
         assert_eq!(serde_json::to_string(&body).unwrap(), API_PAGE_CURL_BODY);
     }
 
+    /// All 26 parameters of the body (24 in `params`, the tags at the top level), in the API
+    /// page's order, with values at the edges of their types.
+    const EVERY_PARAMETER: &str = r#"{"params":{"name":"n","description":"d","readme":"r","size":9223372036854775807,"gpuComputeCapability":"8.0","installPath":"/p","startCommand":"s","pythonVersion":"3.10","condaVersion":"23.7.4","system":true,"type":"FineTune","yaml":"a: 1","source":"HuggingFace","framework":"vLLM","requestCpu":2147483647,"requestMemory":-9223372036854775808,"resourceUuid":"90d425a802ff44eeb530f21587633700","tagUuids":["c13336388d574fec824752525ae05a21"],"cpuArchitectures":["X86_64"],"architectureImages":[{"cpuArchitecture":"X86_64","vmImageUuid":"21cb9f654e9d3feab962ce3f5eec5796","dockerImage":"img:1"}],"supportDistributed":false,"containerCommand":"sh","containerArgs":"-c x","vendorToSpecUuidsMap":{"NVIDIA":["b31bc4574f22426a89902edac5d14a72"]}},"systemTags":["a::b"],"userTags":["u"]}"#;
+
     #[test]
-    fn every_parameter_round_trips() {
-        let mut map = BTreeMap::new();
-        map.insert(
-            "NVIDIA".to_string(),
-            vec!["b31bc4574f22426a89902edac5d14a72".to_string()],
-        );
-        let body = CloneModelServiceBody {
-            params: CloneParams {
-                name: Some("n".into()),
-                description: Some("d".into()),
-                readme: Some("r".into()),
-                size: Some(i64::MAX),
-                gpu_compute_capability: Some("8.0".into()),
-                install_path: Some("/p".into()),
-                start_command: Some("s".into()),
-                python_version: Some("3.10".into()),
-                conda_version: Some("23.7.4".into()),
-                system: Some(true),
-                service_type: Some("FineTune".into()),
-                yaml: Some("a: 1".into()),
-                source: Some("HuggingFace".into()),
-                framework: Some("vLLM".into()),
-                request_cpu: Some(i32::MAX),
-                request_memory: Some(i64::MIN),
-                resource_uuid: Some("90d425a802ff44eeb530f21587633700".into()),
-                tag_uuids: Some(vec!["c13336388d574fec824752525ae05a21".into()]),
-                cpu_architectures: Some(vec!["X86_64".into()]),
-                architecture_images: Some(vec![ArchitectureImage {
-                    cpu_architecture: "X86_64".into(),
-                    vm_image_uuid: Some("21cb9f654e9d3feab962ce3f5eec5796".into()),
-                    docker_image: Some("img:1".into()),
-                }]),
-                support_distributed: Some(false),
-                container_command: Some("sh".into()),
-                container_args: Some("-c x".into()),
-                vendor_to_spec_uuids_map: Some(map),
-            },
-            system_tags: Some(vec!["a::b".into()]),
-            user_tags: Some(vec!["u".into()]),
-        };
-        let json = serde_json::to_string(&body).unwrap();
-        for key in [
-            "name",
-            "description",
-            "readme",
-            "size",
-            "gpuComputeCapability",
-            "installPath",
-            "startCommand",
-            "pythonVersion",
-            "condaVersion",
-            "system",
-            "type",
-            "yaml",
-            "source",
-            "framework",
-            "requestCpu",
-            "requestMemory",
-            "resourceUuid",
-            "tagUuids",
-            "cpuArchitectures",
-            "architectureImages",
-            "supportDistributed",
-            "containerCommand",
-            "containerArgs",
-            "vendorToSpecUuidsMap",
-            "systemTags",
-            "userTags",
-        ] {
-            assert!(
-                json.contains(&format!("\"{key}\":")),
-                "{key} missing in {json}"
-            );
-        }
-        assert!(json.contains("\"size\":9223372036854775807"));
-        assert!(json.contains("\"requestMemory\":-9223372036854775808"));
-        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert!(value["systemTags"].is_array() && value["params"]["systemTags"].is_null());
+    fn every_parameter_round_trips_byte_for_byte() {
+        let body: CloneModelServiceBody = serde_json::from_str(EVERY_PARAMETER).unwrap();
+        let p = &body.params;
+        assert_eq!(p.size, Some(i64::MAX));
+        assert_eq!(p.request_memory, Some(i64::MIN));
+        assert_eq!(p.request_cpu, Some(i32::MAX));
+        assert_eq!(p.service_type.as_deref(), Some("FineTune"));
+        assert_eq!(p.container_args.as_deref(), Some("-c x"));
         assert_eq!(
-            serde_json::from_str::<CloneModelServiceBody>(&json).unwrap(),
-            body
+            p.vendor_to_spec_uuids_map.as_ref().unwrap()["NVIDIA"].len(),
+            1
         );
+        assert_eq!(body.system_tags.as_deref(), Some(&["a::b".to_owned()][..]));
+        assert_eq!(serde_json::to_string(&body).unwrap(), EVERY_PARAMETER);
+        let value: serde_json::Value = serde_json::from_str(EVERY_PARAMETER).unwrap();
+        assert_eq!(value["params"].as_object().unwrap().len(), 24);
+        assert!(value["params"]["systemTags"].is_null());
     }
 
     #[test]

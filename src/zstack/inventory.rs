@@ -22,43 +22,36 @@ fn none<T>() -> Option<T> {
     None
 }
 
-/// A model service as ZStack describes it.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ModelServiceInventory {
-    pub uuid: Option<String>,
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub readme: Option<String>,
-    pub yaml: Option<String>,
-    pub model_center_uuid: Option<String>,
-    #[serde(rename = "type")]
-    pub service_type: Option<String>,
-    pub framework: Option<String>,
-    pub source: Option<String>,
-    pub gpu_compute_capability: Option<String>,
-    pub install_path: Option<String>,
-    pub python_version: Option<String>,
-    pub conda_version: Option<String>,
-    pub start_command: Option<String>,
-    pub container_command: Option<String>,
-    pub container_args: Option<String>,
-    pub request_cpu: Option<i32>,
-    pub request_memory: Option<i64>,
-    pub size: Option<i64>,
-    pub system: Option<bool>,
-    pub support_distributed: Option<bool>,
-    #[serde(deserialize_with = "null_as_default")]
-    pub cpu_architectures: Vec<String>,
-    #[serde(deserialize_with = "null_as_default")]
-    pub vendor_to_spec_uuids_map: BTreeMap<String, Vec<String>>,
-    #[serde(deserialize_with = "null_as_default")]
-    pub model_service_refs: Vec<ModelServiceRef>,
-    #[serde(deserialize_with = "null_as_default")]
-    pub model_service_images: Vec<ModelServiceImage>,
-    pub create_date: Option<ZStackDate>,
-    pub last_op_date: Option<ZStackDate>,
+/// `ModelServiceInventory`: the parameters the table pre-fills from the source (one `Option`
+/// each, named as the API names it), and the inventory's own fields, written here.
+macro_rules! inventory_type {
+    ($( $v:ident $api:literal $since:literal $sent:ident $kind:tt $params:tt $top:tt
+        [$($f:ident : $ft:ty)?] $draft:tt $plain:tt $special:tt $form:tt $check:tt ; )*) => {
+        /// A model service as ZStack describes it.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        pub struct ModelServiceInventory {
+            $($(
+                #[serde(rename = $api)]
+                pub $f: Option<$ft>,
+            )?)*
+            pub uuid: Option<String>,
+            pub model_center_uuid: Option<String>,
+            #[serde(deserialize_with = "null_as_default")]
+            pub cpu_architectures: Vec<String>,
+            #[serde(deserialize_with = "null_as_default")]
+            pub vendor_to_spec_uuids_map: BTreeMap<String, Vec<String>>,
+            #[serde(deserialize_with = "null_as_default")]
+            pub model_service_refs: Vec<ModelServiceRef>,
+            #[serde(deserialize_with = "null_as_default")]
+            pub model_service_images: Vec<ModelServiceImage>,
+            pub create_date: Option<ZStackDate>,
+            pub last_op_date: Option<ZStackDate>,
+        }
+    };
 }
+
+super::clone_model_service_parameters!(inventory_type);
 
 /// One architecture's image of a model service.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -4,22 +4,24 @@
 //!
 //! Nothing here does I/O; [`crate::client`] sends these types and [`crate::form`] builds them.
 
-mod clone_intent;
 mod clone_request;
 mod error_code;
 mod inventory;
 mod job;
 mod lenient;
+mod new_uuid;
+mod parameters;
 mod query;
 mod related_inventories;
 mod session;
 mod zstack_date;
 
-pub use clone_intent::{new_uuid, CloneIntent};
 pub use clone_request::{ArchitectureImage, CloneModelServiceBody, CloneParams, CloneRequest};
 pub use error_code::{ErrorCode, ErrorEnvelope, SESSION_INVALID_CODE};
 pub use inventory::{InventoryReply, ModelServiceImage, ModelServiceInventory, ModelServiceRef};
 pub use job::{job_uuid_from_location, JobAccepted};
+pub use new_uuid::new_uuid;
+pub(crate) use parameters::{clone_model_service_parameters, normalize_parameter_rows};
 pub use query::{encode_query_component, Query, QueryReply};
 pub use related_inventories::{GpuSpecInventory, ImageInventory, TagInventory};
 pub use session::{LogInByAccount, LoginBody, SessionInventory, SessionValidity};

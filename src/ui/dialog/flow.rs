@@ -12,17 +12,17 @@ use super::persistence::{
 use super::stage::{AfterLogin, Stage, Unavailable};
 use super::state::Ctx;
 use crate::client::{ClientError, CloneIntent, CloneOutcome};
-use crate::embed::{forget_session, intake_session, store_session};
+use crate::embed::{forget_session, store_session};
 use crate::form::Draft;
 use crate::i18n::Text;
 use crate::zstack::{new_uuid, CloneRequest};
 
-/// Starts the dialog: a session is needed, then the source is loaded.
+/// Starts the dialog with the session it was given (if any): without one, the login form;
+/// with one, the source is loaded.
 pub async fn start(ctx: Ctx) {
     if ctx.source_uuid.get_value().is_none() {
         return;
     }
-    ctx.session.set(intake_session(&ctx.store()));
     if ctx.session.with_untracked(Option::is_none) {
         ctx.stage.set(Stage::Login(AfterLogin::Load));
     } else {
@@ -47,7 +47,12 @@ pub async fn load_source(ctx: Ctx) {
                     ctx.restored.set(true);
                 }
                 None => {
-                    ctx.draft.set(Draft::from_inventory(&source));
+                    let mut draft = Draft::from_inventory(&source);
+                    // A host's parameters, over the source (checked when they arrived).
+                    let _ = ctx
+                        .prefill
+                        .with_value(|params| draft.apply_api_params(params));
+                    ctx.draft.set(draft);
                     ctx.draft_resource_uuid.set(new_uuid());
                     ctx.next_job_uuid.set(new_uuid());
                     ctx.restored.set(false);
@@ -86,10 +91,18 @@ pub async fn login(ctx: Ctx, account: String, password: String) -> Result<(), Cl
     }
     // Kept for a reload if the store allows; this page goes on with it either way.
     let _ = store_session(&ctx.store(), &session.uuid);
-    ctx.session.set(Some(session.uuid));
+    continue_with_session(ctx, session.uuid).await;
+    Ok(())
+}
+
+/// A session arrived (a login, or the host's `session` message): the dialog goes on where
+/// it was waiting for one, with the same draft and the same clone intent.
+pub async fn continue_with_session(ctx: Ctx, session: String) {
+    ctx.session.set(Some(session));
     let then = match ctx.stage.get_untracked() {
         Stage::Login(then) => then,
-        _ => AfterLogin::Edit,
+        // Not waiting for a session: it only replaces the one in use.
+        _ => return,
     };
     match then {
         AfterLogin::Load => load_source(ctx).await,
@@ -101,7 +114,6 @@ pub async fn login(ctx: Ctx, account: String, password: String) -> Result<(), Cl
             send(ctx, fresh).await
         }
     }
-    Ok(())
 }
 
 /// The form's submit: shows every problem and focuses the summary while invalid; otherwise
@@ -119,13 +131,10 @@ pub async fn submit(ctx: Ctx) {
     let Some(source) = ctx.source.get_untracked() else {
         return;
     };
-    let uuids = crate::zstack::CloneIntent {
-        job_uuid: ctx.next_job_uuid.get_untracked(),
-        resource_uuid: ctx.draft_resource_uuid.get_untracked(),
-    };
+    let resource_uuid = ctx.draft_resource_uuid.get_untracked();
     let request = ctx
         .draft
-        .with_untracked(|d| CloneRequest::from_draft(d, &source, &uuids));
+        .with_untracked(|d| CloneRequest::from_draft(d, &source, &resource_uuid));
     match request {
         Ok(request) => {
             let intent = CloneIntent {
@@ -231,6 +240,7 @@ pub fn cancel(ctx: Ctx, discard_question: &str) {
         forget_draft(ctx);
     }
     ctx.closed.set(true);
+    ctx.cancelled.notify();
 }
 
 /// Reopens the dialog: a form that was cancelled starts afresh; a clone shows where it is.

@@ -54,7 +54,7 @@ impl Fixture {
             store: Store::new(memory.clone()),
         };
         let ctx = Ctx::new(Lang::En, "/zstack".into(), Some(SOURCE.into()), services);
-        crate::embed::store_session(&ctx.store(), SESSION).unwrap();
+        ctx.session.set(Some(SESSION.into()));
         let f = Fixture {
             ctx,
             transport,
@@ -261,6 +261,7 @@ impl Fixture {
             store: Store::new(memory.clone()),
         };
         let ctx = Ctx::new(Lang::En, "/zstack".into(), Some(SOURCE.into()), services);
+        ctx.session.set(Some(SESSION.into()));
         block_on(flow::start(ctx));
         Fixture {
             ctx,

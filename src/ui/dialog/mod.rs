@@ -3,6 +3,7 @@
 //! few DOM helpers it needs.
 
 pub mod choices;
+pub mod clone_dialog;
 pub mod dom;
 pub mod flow;
 pub mod persistence;

@@ -8,6 +8,8 @@ use crate::zstack::ModelServiceInventory;
 /// The dialog's stage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Stage {
+    /// Framed by a portal that has not said which source to open yet.
+    Waiting,
     /// Loading the source.
     Loading,
     /// No session, or it expired: the login form; what happens once logged in.
@@ -50,6 +52,7 @@ pub enum Unavailable {
 /// The stage as tests and hosts see it: `data-phase`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
+    Waiting,
     Loading,
     Login,
     Unavailable,
@@ -62,7 +65,8 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 9] = [
+    pub const ALL: [Phase; 10] = [
+        Phase::Waiting,
         Phase::Loading,
         Phase::Login,
         Phase::Unavailable,
@@ -76,6 +80,7 @@ impl Phase {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Phase::Waiting => "waiting",
             Phase::Loading => "loading",
             Phase::Login => "login",
             Phase::Unavailable => "unavailable",
@@ -93,6 +98,7 @@ impl Stage {
     /// The phase, given the clone's latest progress (sending, or following its job).
     pub fn phase(&self, progress: Option<&CloneProgress>) -> Phase {
         match self {
+            Stage::Waiting => Phase::Waiting,
             Stage::Loading => Phase::Loading,
             Stage::Login(_) => Phase::Login,
             Stage::Unavailable(_) => Phase::Unavailable,

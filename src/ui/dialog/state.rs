@@ -31,6 +31,37 @@ impl Services {
             store: Store::session_storage(),
         }
     }
+
+    /// Outside a browser there is nothing to talk to: every request fails at once.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn unreachable() -> Services {
+        Services {
+            connection: Connection::new(Unreachable, Unreachable),
+            store: Store::new(crate::embed::MemoryStore::default()),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+struct Unreachable;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl crate::client::Transport for Unreachable {
+    async fn send(
+        &self,
+        _: crate::client::HttpRequest,
+    ) -> Result<crate::client::HttpResponse, crate::client::TransportError> {
+        Err(crate::client::TransportError::Network("no browser".into()))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl crate::client::Clock for Unreachable {
+    fn now_ms(&self) -> f64 {
+        0.0
+    }
+
+    async fn sleep(&self, _: u32) {}
 }
 
 /// What a picker offers, loaded once per dialog.
@@ -112,6 +143,12 @@ pub struct Ctx {
     /// Images per lower-case architecture, for the rows' pickers.
     pub images: RwSignal<std::collections::BTreeMap<String, Vec<ImageInventory>>>,
     pub closed: RwSignal<bool>,
+    /// Notified when the user cancelled (the host hears of it; a host's own close does not).
+    pub cancelled: Trigger,
+    /// Whether the login form is offered (a host may keep sessions to itself).
+    pub offer_login: StoredValue<bool>,
+    /// Parameters a host pre-fills over the source (API names and types).
+    pub prefill: StoredValue<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Ctx {
@@ -158,6 +195,9 @@ impl Ctx {
             gpu_specs: RwSignal::new(Choices::NotLoaded),
             images: RwSignal::new(Default::default()),
             closed: RwSignal::new(false),
+            cancelled: Trigger::new(),
+            offer_login: StoredValue::new(true),
+            prefill: StoredValue::new(serde_json::Map::new()),
         }
     }
 
