@@ -4,7 +4,6 @@
 //! Served by a tiny HTTP server of its own, as a portal would be served by its own web server.
 
 use std::net::SocketAddr;
-use std::path::Path;
 
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -12,8 +11,7 @@ use tokio::net::TcpListener;
 use zstack_sim::{Quirks, SimOptions};
 
 use crate::browser::Browser;
-use crate::nginx::{dist_dir, Nginx};
-use crate::scratch::ScratchDir;
+use crate::nginx::{Nginx, Site};
 use crate::stack::Stack;
 
 const PAGE: &str = r#"<!DOCTYPE html>
@@ -75,17 +73,33 @@ impl Drop for Portal {
     }
 }
 
-/// The stack with the app served from a copy of `dist/` that has a `config.json`.
+/// The stack with the app served beside a `config.json`, by `deploy/nginx.conf` whose
+/// `frame-ancestors` names the same origins as the config's `embedOrigins` (as
+/// docs/deployment.md asks), or `'none'` when it names none.
 pub struct EmbeddedStack {
     pub stack: Stack,
-    _root: ScratchDir,
 }
 
 impl EmbeddedStack {
     pub async fn start(config: &Value) -> EmbeddedStack {
-        let root = ScratchDir::new("dist").expect("scratch dir");
-        copy_dir(&dist_dir(), root.path());
-        std::fs::write(root.path().join("config.json"), config.to_string()).expect("config.json");
+        let origins: Vec<String> = config["embedOrigins"]
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|o| o.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        EmbeddedStack::start_framed_by(config, &origins).await
+    }
+
+    /// The same, with `frame-ancestors` naming `origins` whatever the config says (to test the
+    /// app's own check of message origins, with the browser's framing check out of the way).
+    pub async fn start_framed_by(config: &Value, origins: &[String]) -> EmbeddedStack {
+        let mut site = Site::root().with_file("config.json", config.to_string());
+        if !origins.is_empty() {
+            site.frame_ancestors = origins.join(" ");
+        }
         let sim = zstack_sim::start(SimOptions {
             control: true,
             job_ms: 300,
@@ -94,7 +108,7 @@ impl EmbeddedStack {
         })
         .await
         .expect("start zstack-sim");
-        let nginx = Nginx::start(root.path(), sim.addr()).await;
+        let nginx = Nginx::start(&site, sim.addr()).await;
         let browser = Browser::start(1280, 900, "en-US").await;
         EmbeddedStack {
             stack: Stack {
@@ -102,20 +116,6 @@ impl EmbeddedStack {
                 nginx,
                 sim,
             },
-            _root: root,
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).expect("read dist") {
-        let entry = entry.expect("dist entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
 }

@@ -3,17 +3,20 @@
 //!
 //! Two independent witnesses:
 //! - Chromium's console log (`Browser::console_output`): every violation is a console error
-//!   ("Refused to execute inline script because it violates the following Content Security
-//!   Policy directive ..."), from the very first byte of each page, the bootstrap included;
+//!   (Chromium 156: "Executing inline script violates the following Content Security Policy
+//!   directive ..."), from the very first byte of each page, the bootstrap included;
 //! - a `securitypolicyviolation` listener put into each page once it has loaded, which sees the
 //!   later phases' violations as events (what a portal's CSP reporting would see).
 //!
 //! A probe page with an inline script and an inline style, served beside the app by the same
-//! nginx under the same headers, proves that both witnesses report violations.
+//! nginx under the same headers, proves that both witnesses report violations. Framed mode too:
+//! a portal named in `frame-ancestors` frames and themes the app without violation, and one not
+//! named is refused by the browser (a `frame-ancestors` violation in the log).
 
 use std::time::Duration;
 
 use e2e::nginx::Site;
+use e2e::portal::{EmbeddedStack, Portal};
 use e2e::stack::{Stack, StackOptions, WAIT};
 use serde_json::{json, Value};
 use zstack_sim::seed;
@@ -253,4 +256,85 @@ async fn the_listener_reports_a_violation_after_load() {
         .await;
     assert_eq!(ran, Value::Bool(false), "the inline script ran");
     stack.finish().await;
+}
+
+/// Framed by a portal named in `embedOrigins` and `frame-ancestors`, themed through `open`: no
+/// violation. A portal that `frame-ancestors` does not name: the browser refuses the frame, and
+/// says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn framed_and_themed_without_violation_and_refused_to_a_stranger() {
+    let portal = Portal::start().await;
+    let stranger = Portal::start().await;
+    let embedded = EmbeddedStack::start(&json!({
+        "embedOrigins": [portal.origin()],
+        "theme": {"--cms-accent": "#0a7f3f"},
+    }))
+    .await;
+    let stack = &embedded.stack;
+    let app = stack.nginx.url("/");
+    let client = stack.browser.client();
+    client
+        .goto(&format!("{}/?app={app}", portal.origin()))
+        .await
+        .expect("open the portal");
+    client.enter_frame(0).await.expect("enter the app's frame");
+    stack.wait_phase("waiting").await;
+    listen(stack).await;
+    client
+        .enter_parent_frame()
+        .await
+        .expect("back to the portal");
+    let session = stack.mint_session().await;
+    for message in [
+        json!({"type": "session", "session": session}),
+        json!({"type": "open", "uuid": seed::SERVICE_TWO_ARCH, "lang": "zh-CN",
+               "params": {"name": "framed-csp"}, "theme": {"--cms-radius": "2px"}}),
+    ] {
+        stack
+            .browser
+            .eval("window.send(arguments[0]); return true;", vec![message])
+            .await;
+    }
+    client.enter_frame(0).await.expect("enter the app's frame");
+    stack.wait_phase("editing").await;
+    let themed = stack
+        .browser
+        .eval(
+            "const d = document.querySelector('dialog.cms-dialog');
+             return getComputedStyle(d).getPropertyValue('--cms-radius').trim();",
+            vec![],
+        )
+        .await;
+    assert_eq!(themed, "2px", "the theme was applied");
+    let events = seen(stack).await;
+    assert!(events.is_empty(), "CSP violations framed: {events:?}");
+
+    client.enter_parent_frame().await.ok();
+    stack
+        .browser
+        .eval(&format!("console.log('{MARKER}');"), vec![])
+        .await;
+    client
+        .goto(&format!("{}/?app={app}", stranger.origin()))
+        .await
+        .expect("open the stranger's portal");
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let console = stack.browser.console_output();
+        let (before, after) = console.split_once(MARKER).expect("the marker in the log");
+        let before = csp_lines(before);
+        assert!(before.is_empty(), "CSP violations framed: {before:?}");
+        if csp_lines(after)
+            .iter()
+            .any(|l| l.contains("frame-ancestors"))
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the stranger's frame was not refused by frame-ancestors:\n{after}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    embedded.stack.finish().await;
 }

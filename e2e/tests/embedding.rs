@@ -201,7 +201,13 @@ async fn a_portal_opens_the_dialog_and_hears_everything_that_happens() {
 async fn a_portal_that_is_not_named_hears_nothing_and_causes_nothing() {
     let named = Portal::start().await;
     let stranger = Portal::start().await;
-    let embedded = EmbeddedStack::start(&json!({"embedOrigins": [named.origin()]})).await;
+    // deploy/nginx.conf's frame-ancestors would refuse the stranger's frame outright: let it
+    // frame the app, so that what is tested is the app's own check of origins.
+    let embedded = EmbeddedStack::start_framed_by(
+        &json!({"embedOrigins": [named.origin()]}),
+        &[named.origin(), stranger.origin()],
+    )
+    .await;
     let stack = &embedded.stack;
     let app = stack.nginx.url("/");
     stack
