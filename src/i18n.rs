@@ -55,11 +55,13 @@ impl Lang {
 
 mod client_error_text;
 mod field_texts;
+mod number_format;
 mod problem_texts;
 mod texts;
 
 pub use client_error_text::error_message;
 pub use field_texts::{field_hint, field_label, section_title};
+pub use number_format::grouped;
 pub use problem_texts::problem_message;
 pub use texts::{t, Text};
 

@@ -109,7 +109,32 @@ async fn check_again_until_done(stack: &Stack, seen_so_far: &mut Vec<String>) {
     seen_so_far.push(seen(stack).await);
 }
 
-/// Runs a row on its own stack and returns it, screenshot taken.
+/// The row as it ended: the clones ZStack made, and whether the draft was kept (it reached the
+/// clone, or it is still in the form when nothing was cloned); the stack is finished.
+async fn settled(
+    stack: Stack,
+    case: &'static str,
+    seen: String,
+    name: &str,
+    expected_clones: u64,
+) -> Row {
+    let draft_kept = if expected_clones == 0 {
+        form_keeps(&stack, name).await
+    } else {
+        cloned_with(&stack, name).await
+    };
+    let row = Row {
+        case,
+        seen,
+        clones: clone_count(&stack).await,
+        expected_clones,
+        draft_kept,
+    };
+    stack.finish().await;
+    row
+}
+
+/// A row whose poll is answered once by `status` and `body`, then checked again.
 async fn poll_answered_by(case: &'static str, name: &str, status: u16, body: &str) -> Row {
     let stack = slow_stack().await;
     begin(&stack, name).await;
@@ -117,15 +142,7 @@ async fn poll_answered_by(case: &'static str, name: &str, status: u16, body: &st
     stack.submit().await;
     let mut seen_so_far = Vec::new();
     check_again_until_done(&stack, &mut seen_so_far).await;
-    let row = Row {
-        case,
-        seen: seen_so_far.join(" → "),
-        clones: clone_count(&stack).await,
-        expected_clones: 1,
-        draft_kept: cloned_with(&stack, name).await,
-    };
-    stack.finish().await;
-    row
+    settled(stack, case, seen_so_far.join(" → "), name, 1).await
 }
 
 /// Jobs that take long enough for a fault to land while they run.
@@ -221,14 +238,8 @@ async fn rows() -> Vec<Row> {
             .collect();
         assert_eq!(posts.len(), 2);
         assert_eq!(resource_uuids.len(), 1, "one resourceUuid per draft");
-        rows.push(Row {
-            case,
-            seen: format!("{first} → editing → {}", seen(&stack).await),
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-forgotten").await,
-        });
-        stack.finish().await;
+        let seen_text = format!("{first} → editing → {}", seen(&stack).await);
+        rows.push(settled(stack, case, seen_text, "row-forgotten", 1).await);
     }
 
     // A success that tells nothing ({}) whose look-up meets an expired session.
@@ -253,14 +264,8 @@ async fn rows() -> Vec<Row> {
         let first = seen(&stack).await;
         log_in(&stack).await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: format!("{first} → {}", seen(&stack).await),
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-empty-result").await,
-        });
-        stack.finish().await;
+        let seen_text = format!("{first} → {}", seen(&stack).await);
+        rows.push(settled(stack, case, seen_text, "row-empty-result", 1).await);
     }
 
     // A reload while the job runs: the dialog follows the job, it does not offer the form.
@@ -280,7 +285,13 @@ async fn rows() -> Vec<Row> {
                 WAIT,
             )
             .await;
-        let after_reload = seen(&stack).await;
+        // Submitting or polling, depending on how far the job got: the table says what holds
+        // either way, so that it reads the same on every run.
+        let after_reload = if seen(&stack).await.starts_with("done") {
+            "done".to_owned()
+        } else {
+            "the job followed (submitting/polling)".to_owned()
+        };
         stack.wait_phase("done").await;
         let log = stack.sim_requests().await;
         let posts = clone_posts(&log);
@@ -290,17 +301,11 @@ async fn rows() -> Vec<Row> {
             .collect();
         assert_eq!(jobs.len(), 1, "one job uuid across the reload: {jobs:?}");
         let posts = posts.len();
-        rows.push(Row {
-            case,
-            seen: format!(
-                "{after_reload} → {} ({posts} POSTs, one job uuid)",
-                seen(&stack).await
-            ),
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-reload").await,
-        });
-        stack.finish().await;
+        let seen_text = format!(
+            "{after_reload} → {} ({posts} POSTs, one job uuid)",
+            seen(&stack).await
+        );
+        rows.push(settled(stack, case, seen_text, "row-reload", 1).await);
     }
 
     // The POST's answer lost after ZStack took it: the retry is a duplicate, the job followed.
@@ -311,14 +316,8 @@ async fn rows() -> Vec<Row> {
         fault(&stack, "POST", CLONE_PATH, 1, json!({"kind": "dropAfter"})).await;
         stack.submit().await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-drop-after").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-drop-after", 1).await);
     }
 
     // No POST gets through at all: unknown (the last one may have arrived), then checked.
@@ -330,14 +329,8 @@ async fn rows() -> Vec<Row> {
         stack.submit().await;
         let mut seen_so_far = Vec::new();
         check_again_until_done(&stack, &mut seen_so_far).await;
-        rows.push(Row {
-            case,
-            seen: seen_so_far.join(" → "),
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-drop-before").await,
-        });
-        stack.finish().await;
+        let seen_text = seen_so_far.join(" → ");
+        rows.push(settled(stack, case, seen_text, "row-drop-before", 1).await);
     }
 
     // A proxy's 502 on the POST: sent again with the same job uuid.
@@ -356,14 +349,8 @@ async fn rows() -> Vec<Row> {
         .await;
         stack.submit().await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-post-502").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-post-502", 1).await);
     }
 
     // An SSO page instead of ZStack's answer to the POST: unknown, then checked.
@@ -375,14 +362,8 @@ async fn rows() -> Vec<Row> {
         stack.submit().await;
         let mut seen_so_far = Vec::new();
         check_again_until_done(&stack, &mut seen_so_far).await;
-        rows.push(Row {
-            case,
-            seen: seen_so_far.join(" → "),
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-post-sso").await,
-        });
-        stack.finish().await;
+        let seen_text = seen_so_far.join(" → ");
+        rows.push(settled(stack, case, seen_text, "row-post-sso", 1).await);
     }
 
     // The REST layer refuses the POST: nothing ran, the form is editable with the draft.
@@ -402,14 +383,8 @@ async fn rows() -> Vec<Row> {
         stack.wait_phase("failed").await;
         let text = stack.text_of(".cms-error").await;
         assert!(text.contains("requestCpu"), "{text}");
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 0,
-            draft_kept: form_keeps(&stack, "row-post-400").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-post-400", 0).await);
     }
 
     // Session expiry at each step.
@@ -423,14 +398,8 @@ async fn rows() -> Vec<Row> {
         let first = seen(&stack).await;
         log_in(&stack).await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: format!("{first} → {}", seen(&stack).await),
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-expired-edit").await,
-        });
-        stack.finish().await;
+        let seen_text = format!("{first} → {}", seen(&stack).await);
+        rows.push(settled(stack, case, seen_text, "row-expired-edit", 1).await);
     }
     {
         let case = "session expired while the job runs";
@@ -440,14 +409,8 @@ async fn rows() -> Vec<Row> {
         stack.wait_phase("polling").await;
         stack.expire_sessions().await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-expired-job").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-expired-job", 1).await);
     }
     {
         let case = "session refused on the POST itself (503 ID.1001)";
@@ -469,14 +432,8 @@ async fn rows() -> Vec<Row> {
         let first = seen(&stack).await;
         log_in(&stack).await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: format!("{first} → {}", seen(&stack).await),
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-expired-post").await,
-        });
-        stack.finish().await;
+        let seen_text = format!("{first} → {}", seen(&stack).await);
+        rows.push(settled(stack, case, seen_text, "row-expired-post", 1).await);
     }
 
     // The job itself fails, with a cause chain: not executed, the draft stays editable.
@@ -500,14 +457,8 @@ async fn rows() -> Vec<Row> {
             text.contains("SYS.1006") && text.contains("disk full"),
             "{text}"
         );
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 0,
-            draft_kept: form_keeps(&stack, "row-job-503").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-job-503", 0).await);
     }
 
     // ZStack forgot the job (404 expired) after it made the clone: found by resourceUuid.
@@ -525,14 +476,8 @@ async fn rows() -> Vec<Row> {
         .await;
         stack.submit().await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-job-expired").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-job-expired", 1).await);
     }
 
     // A slow job, with slow polls on top.
@@ -557,14 +502,8 @@ async fn rows() -> Vec<Row> {
                 Duration::from_secs(30),
             )
             .await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-slow").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-slow", 1).await);
     }
 
     // Cancel (close) during the job, then reopen: the clone went on and shows.
@@ -578,14 +517,8 @@ async fn rows() -> Vec<Row> {
         stack.wait_for("[data-action=reopen]").await;
         stack.click_action("reopen").await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-cancel").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-cancel", 1).await);
     }
 
     // The real node's quirks (zstack-api.md, "Checked against ZStack's own code").
@@ -595,14 +528,8 @@ async fn rows() -> Vec<Row> {
         begin(&stack, "row-quirk-empty-result").await;
         stack.submit().await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-quirk-empty-result").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-quirk-empty-result", 1).await);
     }
     {
         let case = "node quirks: 202 with an empty body, replies without Content-Type";
@@ -615,14 +542,8 @@ async fn rows() -> Vec<Row> {
         begin(&stack, "row-quirk-empty-202").await;
         stack.submit().await;
         stack.wait_phase("done").await;
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 1,
-            draft_kept: cloned_with(&stack, "row-quirk-empty-202").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-quirk-empty-202", 1).await);
     }
     {
         let case = "node quirk: a failed job's ErrorCode with every field (nulls included)";
@@ -644,14 +565,8 @@ async fn rows() -> Vec<Row> {
             text.contains("SYS.1006") && text.contains("disk full"),
             "{text}"
         );
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 0,
-            draft_kept: form_keeps(&stack, "row-quirk-full-error").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-quirk-full-error", 0).await);
     }
 
     // The tab's storage is full: the clone is not sent, the user is told why.
@@ -677,14 +592,8 @@ async fn rows() -> Vec<Row> {
         assert!(text.contains("not sent"), "{text}");
         let posts = clone_posts(&stack.sim_requests().await).len();
         assert_eq!(posts, 0, "nothing was sent");
-        rows.push(Row {
-            case,
-            seen: seen(&stack).await,
-            clones: clone_count(&stack).await,
-            expected_clones: 0,
-            draft_kept: form_keeps(&stack, "row-storage-full").await,
-        });
-        stack.finish().await;
+        let seen_text = seen(&stack).await;
+        rows.push(settled(stack, case, seen_text, "row-storage-full", 0).await);
     }
     rows
 }

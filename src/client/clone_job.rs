@@ -261,11 +261,13 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
             match response.status {
                 202 => failures = 0,
                 200 => return self.finished(intent, run, &response).await,
-                _ if is_job_expired(&response) => return self.expired(intent, run).await,
+                _ if is_job_expired(&response) => {
+                    return self.look_up(intent, run, JobSaid::Expired).await
+                }
                 _ => {
                     let error = error_of(&response);
                     if response.status == 503 && error.error_code().is_some() {
-                        return self.failed(intent, run, error).await;
+                        return self.look_up(intent, run, JobSaid::Failed(error)).await;
                     }
                     if error.is_transient() {
                         failures += 1;
@@ -302,54 +304,54 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         }
     }
 
-    /// ZStack ran the job and it failed. Still looked up: a job refused because the
-    /// `resourceUuid` is already used is the earlier clone of this very intent.
-    async fn failed<F: FnMut(&CloneProgress)>(
+    /// Settles what the job said by looking the clone up by its `resourceUuid`: found is done,
+    /// whatever the job said.
+    async fn look_up<F: FnMut(&CloneProgress)>(
         &self,
         intent: &CloneIntent,
         run: &mut Run<'_, F>,
-        error: ClientError,
+        said: JobSaid,
     ) -> CloneOutcome {
         self.step(run, ClonePhase::Recovering);
-        match self.find_model_service(intent.resource_uuid()).await {
-            Ok(Some(inventory)) => CloneOutcome::Done(Box::new(inventory)),
-            _ => CloneOutcome::NotExecuted(error),
-        }
-    }
-
-    /// ZStack forgot the job: the clone exists under its `resourceUuid`, or it never will.
-    async fn expired<F: FnMut(&CloneProgress)>(
-        &self,
-        intent: &CloneIntent,
-        run: &mut Run<'_, F>,
-    ) -> CloneOutcome {
-        self.step(run, ClonePhase::Recovering);
-        match self.find_model_service(intent.resource_uuid()).await {
-            Ok(Some(inventory)) => CloneOutcome::Done(Box::new(inventory)),
-            Ok(None) => CloneOutcome::NotExecuted(ClientError::JobExpired {
+        let found = self.find_model_service(intent.resource_uuid()).await;
+        match (found, said) {
+            (Ok(Some(inventory)), _) => CloneOutcome::Done(Box::new(inventory)),
+            // ZStack ran it and it failed: that stands, whether the look-up answered or not.
+            (_, JobSaid::Failed(error)) => CloneOutcome::NotExecuted(error),
+            (Ok(None), JobSaid::Expired) => CloneOutcome::NotExecuted(ClientError::JobExpired {
                 job_uuid: run.progress.job_uuid.clone(),
             }),
-            Err(e) => CloneOutcome::Unknown(e),
+            (Err(e), JobSaid::Expired) => CloneOutcome::Unknown(e),
+            // A look-up that met an expired session says more than the job's answer did: log
+            // in, then ask again.
+            (Err(e @ ClientError::SessionInvalid { .. }), JobSaid::Nothing(_)) => {
+                CloneOutcome::Unknown(e)
+            }
+            (_, JobSaid::Nothing(error)) => CloneOutcome::Unknown(error),
         }
     }
 
-    /// Nothing definite came back: the clone is done if it can be found, else unknown (the
-    /// job may still be running, or the look-up itself was not answered).
+    /// Nothing definite came back: done if the clone can be found, else unknown (the job may
+    /// still be running, or the look-up itself was not answered).
     async fn settle<F: FnMut(&CloneProgress)>(
         &self,
         intent: &CloneIntent,
         run: &mut Run<'_, F>,
         error: ClientError,
     ) -> CloneOutcome {
-        self.step(run, ClonePhase::Recovering);
-        match self.find_model_service(intent.resource_uuid()).await {
-            Ok(Some(inventory)) => CloneOutcome::Done(Box::new(inventory)),
-            // A look-up that met an expired session says more than the job's answer did: log
-            // in, then ask again.
-            Err(e @ ClientError::SessionInvalid { .. }) => CloneOutcome::Unknown(e),
-            _ => CloneOutcome::Unknown(error),
-        }
+        self.look_up(intent, run, JobSaid::Nothing(error)).await
     }
+}
+
+/// What the job said before the look-up.
+enum JobSaid {
+    /// ZStack ran the job and it failed. Still looked up: a job refused because the
+    /// `resourceUuid` is already used is the earlier clone of this very intent.
+    Failed(ClientError),
+    /// ZStack forgot the job: the clone exists under its `resourceUuid`, or it never will.
+    Expired,
+    /// Nothing definite (the error says what came instead).
+    Nothing(ClientError),
 }
 
 /// Whether a response to the POST refuses it before any job exists: ZStack's ErrorCode

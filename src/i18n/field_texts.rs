@@ -12,7 +12,7 @@ pub fn field_label(lang: Lang, field: Field) -> &'static str {
         Field::Name => ("Name", "名称"),
         Field::Description => ("Description", "描述"),
         Field::Readme => ("Readme", "说明文档"),
-        Field::Size => ("Size (bytes)", "大小(字节)"),
+        Field::Size => ("Size", "大小"),
         Field::GpuComputeCapability => ("GPU compute capability", "GPU 计算能力"),
         Field::InstallPath => ("Install path", "安装路径"),
         Field::StartCommand => ("Start command", "启动命令"),
@@ -24,7 +24,7 @@ pub fn field_label(lang: Lang, field: Field) -> &'static str {
         Field::Source => ("Source", "来源"),
         Field::Framework => ("Framework", "框架"),
         Field::RequestCpu => ("CPU cores", "CPU 核数"),
-        Field::RequestMemory => ("Memory (bytes)", "内存(字节)"),
+        Field::RequestMemory => ("Memory", "内存"),
         Field::ResourceUuid => ("New uuid (resourceUuid)", "新 UUID(resourceUuid)"),
         Field::TagUuids => ("Tag uuids", "标签 UUID"),
         Field::SystemTags => ("System tags", "系统标签"),
@@ -47,6 +47,8 @@ pub fn field_label(lang: Lang, field: Field) -> &'static str {
 pub fn field_hint(field: Field) -> Option<Text> {
     match field {
         Field::ResourceUuid => Some(Text::ResourceUuidHint),
+        Field::RequestMemory => Some(Text::RequestMemoryHint),
+        Field::Size => Some(Text::SizeHint),
         _ => None,
     }
 }

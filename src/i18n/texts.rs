@@ -31,6 +31,11 @@ texts! {
     DialogTitle => "Clone model service", "克隆模型服务";
     Language => "Language", "语言";
     Loading => "Loading the source model service…", "正在加载源模型服务…";
+    // The units ZStack does not state (see sim/README.md for what each source says)
+    RequestMemoryHint => "ZStack's API does not state the unit. Its own examples (8192 with 4 CPUs, 1024 with 1) read as MiB.",
+        "ZStack 的 API 未说明单位。其示例(4 核 8192、1 核 1024)看起来是 MiB。";
+    SizeHint => "ZStack's API does not state the unit of the model service's size.",
+        "ZStack 的 API 未说明模型服务大小的单位。";
     ConfigInvalid => "This deployment's config.json is not valid, so the dialog cannot start.",
         "此部署的 config.json 无效,对话框无法启动。";
     WaitingForHost => "Waiting for the portal to choose a model service…", "正在等待门户选择模型服务…";

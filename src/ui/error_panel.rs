@@ -5,16 +5,17 @@ use leptos::prelude::*;
 
 use super::dialog::state::Ctx;
 use crate::client::ClientError;
-use crate::i18n::{error_message, t, Lang, Text};
+use crate::i18n::{error_message, Text};
 
 /// The facts of an error, for the clone failure and for a source that could not be loaded.
-pub fn error_facts(lang: Lang, error: &ClientError) -> impl IntoView {
+pub fn error_facts(ctx: Ctx, error: &ClientError) -> impl IntoView {
+    let lang = ctx.lang.get();
     let row = |label: Text, value: Option<&str>| {
         value.map(|v| {
             let v = v.to_owned();
             view! {
                 <div class="cms-facts__row">
-                    <dt>{t(lang, label)}</dt>
+                    <dt>{ctx.text(label)}</dt>
                     <dd>{v}</dd>
                 </div>
             }
@@ -39,7 +40,7 @@ pub fn error_facts(lang: Lang, error: &ClientError) -> impl IntoView {
         </dl>
         {has_causes.then(|| view! {
             <details class="cms-causes">
-                <summary>{t(lang, Text::ErrorCauses)}</summary>
+                <summary>{ctx.text(Text::ErrorCauses)}</summary>
                 <ol>{causes}</ol>
             </details>
         })}
@@ -59,7 +60,7 @@ pub fn ErrorPanel() -> impl IntoView {
                     ctx.text(if not_sent { Text::CloneNotSent } else { Text::CloneFailed })
                 }}
             </p>
-            {move || ctx.stage.with(|s| s.error().map(|e| error_facts(ctx.lang.get(), e)))}
+            {move || ctx.stage.with(|s| s.error().map(|e| error_facts(ctx, e)))}
         </div>
     }
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::dialog::state::{control_id, error_id, Ctx};
 use super::list_text::{lines_to_list, list_to_lines};
-use crate::form::{Draft, Field, ProblemKey};
+use crate::form::{Draft, Field, Kind, ProblemKey};
 use crate::i18n::{field_hint, field_label, problem_message, Text};
 
 /// How a text control looks.
@@ -65,11 +65,27 @@ fn frame(
                 {move || field_label(ctx.lang.get(), field)}
             </label>
             {control}
+            {readable_number(ctx, field)}
             {hint.map(|h| view! { <p class="cms-field__hint" id=hint_id>{move || ctx.text(h)}</p> })}
             {warning}
             {field_error(ctx, field)}
         </div>
     }
+}
+
+/// A large whole number grouped by thousands beside the exact digits (number fields only).
+fn readable_number(ctx: Ctx, field: Field) -> Option<impl IntoView> {
+    matches!(field.kind(), Kind::Long | Kind::Integer).then(|| {
+        let shown = Memo::new(move |_| {
+            ctx.draft
+                .with(|d| d.text(field).and_then(crate::i18n::grouped))
+        });
+        move || {
+            shown
+                .get()
+                .map(|g| view! { <p class="cms-field__hint cms-field__readable" aria-hidden="true">"= " {g}</p> })
+        }
+    })
 }
 
 /// A field's problem, when it is to be shown (the target of its controls' `aria-describedby`).

@@ -10,6 +10,7 @@ use super::app::{follow_language, page_config};
 use super::dialog::clone_dialog::CloneDialog;
 use super::dialog::stage::Phase;
 use crate::embed::{AppMessage, HostMessage, RuntimeConfig, SourceParam};
+use crate::form::Draft;
 use crate::i18n::Lang;
 
 /// What the host asked to open.
@@ -46,6 +47,10 @@ pub fn FramedPage(config: RuntimeConfig) -> impl IntoView {
         config.embed_origins.clone(),
         move |message| match message {
             HostMessage::Session { session: fresh } => session.set(Some(fresh)),
+            // Parameters of an unknown name or the wrong type make the whole message invalid:
+            // ignored, like any other.
+            HostMessage::Open { ref params, .. }
+                if Draft::default().apply_api_params(params).is_err() => {}
             HostMessage::Open {
                 uuid,
                 lang,

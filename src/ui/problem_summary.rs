@@ -42,9 +42,9 @@ pub fn ProblemSummary() -> impl IntoView {
                             };
                             format!(
                                 "{} {}: {}",
-                                crate::i18n::t(lang, Text::RowLabel),
+                                ctx.text(Text::RowLabel),
                                 d.row_index(*row).unwrap_or(0) + 1,
-                                crate::i18n::t(lang, what)
+                                ctx.text(what)
                             )
                         }
                     };

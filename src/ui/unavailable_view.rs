@@ -19,7 +19,7 @@ pub fn UnavailableView() -> impl IntoView {
                 Stage::Unavailable(Unavailable::Text(text)) => view! { <p class="cms-error__title">{ctx.text(text)}</p> }.into_any(),
                 Stage::Unavailable(Unavailable::Error(e)) => view! {
                     <p class="cms-error__title">{ctx.text(Text::SourceFailed)}</p>
-                    {error_facts(ctx.lang.get(), &e)}
+                    {error_facts(ctx, &e)}
                     <div class="cms-actions">
                         <button type="button" class="cms-button" data-action="retry-load" on:click=move |_| spawn_local(flow::load_source(ctx))>
                             {ctx.text(Text::TryAgain)}

@@ -26,7 +26,7 @@ pub fn UnknownPanel() -> impl IntoView {
             <p class="cms-error__title">{ctx.tr(Text::OutcomeUnknown)}</p>
             <p class="cms-field__hint">{ctx.tr(Text::OutcomeUnknownHelp)}</p>
             {move || ctx.stage.with(|s| match s {
-                Stage::Unknown(_, error) => Some(error_facts(ctx.lang.get(), error)),
+                Stage::Unknown(_, error) => Some(error_facts(ctx, error)),
                 _ => None,
             })}
             <dl class="cms-facts">

@@ -25,7 +25,7 @@ pub(crate) use parameters::{clone_model_service_parameters, normalize_parameter_
 pub use query::{encode_query_component, Query, QueryReply};
 pub use related_inventories::{GpuSpecInventory, ImageInventory, TagInventory};
 pub use session::{LogInByAccount, LoginBody, SessionInventory, SessionValidity};
-pub use zstack_date::{DateTimeParts, ZStackDate};
+pub use zstack_date::ZStackDate;
 
 /// The path prefix of every ZStack REST API, below the deployment's API base (`/zstack`).
 pub const API_VERSION_PREFIX: &str = "/v1";

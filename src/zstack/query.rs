@@ -1,4 +1,4 @@
-//! Query results and query strings (`q=field=value`, `limit`, `sort`...).
+//! Query results and query strings (`q=field=value`, `limit`, `fields`: what the dialog asks).
 
 use serde::{Deserialize, Serialize};
 
@@ -34,9 +34,6 @@ impl<T> Default for QueryReply<T> {
 pub struct Query {
     conditions: Vec<String>,
     limit: Option<u32>,
-    start: Option<u32>,
-    reply_with_count: bool,
-    sort: Option<String>,
     fields: Vec<String>,
 }
 
@@ -62,23 +59,6 @@ impl Query {
         self
     }
 
-    pub fn start(mut self, start: u32) -> Query {
-        self.start = Some(start);
-        self
-    }
-
-    pub fn reply_with_count(mut self) -> Query {
-        self.reply_with_count = true;
-        self
-    }
-
-    /// `sort=+field` (ascending) or `sort=-field`.
-    pub fn sort(mut self, field: &str, ascending: bool) -> Query {
-        let sign = if ascending { "+" } else { "-" };
-        self.sort = Some(encode_query_component(&format!("{sign}{field}")));
-        self
-    }
-
     pub fn fields(mut self, fields: &[&str]) -> Query {
         self.fields = fields.iter().map(|f| encode_query_component(f)).collect();
         self
@@ -89,15 +69,6 @@ impl Query {
         let mut parts: Vec<String> = self.conditions.iter().map(|c| format!("q={c}")).collect();
         if let Some(l) = self.limit {
             parts.push(format!("limit={l}"));
-        }
-        if let Some(s) = self.start {
-            parts.push(format!("start={s}"));
-        }
-        if self.reply_with_count {
-            parts.push("replyWithCount=true".into());
-        }
-        if let Some(s) = &self.sort {
-            parts.push(format!("sort={s}"));
         }
         if !self.fields.is_empty() {
             parts.push(format!("fields={}", self.fields.join(",")));
@@ -148,13 +119,9 @@ mod tests {
                 .eq("uuid", "90d425a802ff44eeb530f21587633700")
                 .condition("state", "!=", "Disabled")
                 .limit(10)
-                .start(20)
-                .reply_with_count()
-                .sort("createDate", false)
                 .fields(&["uuid", "name"])
                 .to_query_string(),
-            "q=uuid=90d425a802ff44eeb530f21587633700&q=state!=Disabled&limit=10&start=20\
-             &replyWithCount=true&sort=-createDate&fields=uuid,name"
+            "q=uuid=90d425a802ff44eeb530f21587633700&q=state!=Disabled&limit=10&fields=uuid,name"
         );
         assert_eq!(Query::new().to_query_string(), "");
     }

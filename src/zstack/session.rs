@@ -67,7 +67,7 @@ mod tests {
         .unwrap();
         let s = r.inventory.unwrap();
         assert_eq!(s.uuid, "b86c9016b4f24953a9edefb53ca0678c");
-        assert_eq!(s.expired_date.unwrap().parts.unwrap().hour, 13);
+        assert_eq!(s.expired_date.unwrap().raw, "Nov 25, 2025 1:51:50 PM");
         let v: SessionValidity = serde_json::from_str(r#"{"valid":false}"#).unwrap();
         assert!(!v.valid);
     }

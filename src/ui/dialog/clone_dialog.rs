@@ -11,7 +11,7 @@ use super::flow;
 use super::persistence;
 use super::stage::{Phase, Stage, Unavailable};
 use super::state::{Ctx, Services};
-use crate::i18n::{t, Lang, Text};
+use crate::i18n::{Lang, Text};
 use crate::ui::clone_form::CloneForm;
 use crate::ui::clone_result::CloneResult;
 use crate::ui::error_panel::ErrorPanel;
@@ -161,10 +161,10 @@ pub fn CloneDialog(
         >
             <header class="cms-dialog__header">
                 <h1 id="cms-title" class="cms-dialog__title">
-                    {move || t(ctx.lang.get(), Text::DialogTitle)}
+                    {ctx.tr(Text::DialogTitle)}
                 </h1>
                 <label class="cms-lang">
-                    <span class="cms-lang__label">{move || t(ctx.lang.get(), Text::Language)}</span>
+                    <span class="cms-lang__label">{ctx.tr(Text::Language)}</span>
                     <select
                         name="lang"
                         on:change=move |ev| {
