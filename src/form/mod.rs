@@ -27,10 +27,12 @@ macro_rules! column_or_none {
 }
 
 mod architecture;
+mod choices;
 mod diff;
 mod draft;
 mod draft_repair;
 mod field;
+mod list_text;
 mod problem;
 mod request_builder;
 mod request_preview;
@@ -51,9 +53,11 @@ pub use architecture::{
     architecture_for_request, known_architecture, same_architecture, ArchitectureRow, RowId,
     KNOWN_ARCHITECTURES,
 };
+pub use choices::{named_choice, of_another_vendor, set_member};
 pub use diff::Change;
 pub use draft::{Draft, VendorSpecs};
 pub use field::{row_control_name, Control, Field, Group, Kind, Placement, RowField, Special};
+pub use list_text::{lines_to_list, lines_to_vendors, list_to_lines, vendors_to_lines};
 pub use problem::Problem;
 pub use request_preview::{mask_token, RequestPreview};
 pub use text_rules::{limits, parse_long};

@@ -7,8 +7,7 @@
 use leptos::prelude::*;
 
 use super::dialog::state::{control_id, error_id, Ctx};
-use super::list_text::{lines_to_list, list_to_lines};
-use crate::form::{Draft, Field, ProblemKey};
+use crate::form::{lines_to_list, list_to_lines, Draft, Field, ProblemKey};
 use crate::i18n::{field_hint, field_label, problem_message, Text};
 
 /// How a text control looks.

@@ -8,11 +8,11 @@
 
 use leptos::prelude::*;
 
-use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
+use super::choice_label::check_label;
 use super::dialog::state::{control_id, error_id, Choices, Ctx};
 use super::field_controls::{field_error, LinesField};
-use super::list_text::{lines_to_list, list_to_lines};
-use crate::form::{Field, ProblemKey};
+use super::seen_uuids::remember_seen;
+use crate::form::{lines_to_list, list_to_lines, named_choice, set_member, Field, ProblemKey};
 use crate::i18n::{field_label, Text};
 
 const FIELD: Field = Field::TagUuids;
@@ -113,7 +113,7 @@ fn TagChecks() -> impl IntoView {
         })
     });
     let bad = Memo::new(move |_| {
-        let index = ctx.field_problem(FIELD).as_ref().and_then(problem_item)?;
+        let index = ctx.field_problem(FIELD)?.item_index()?;
         selected.with(|s| s.get(index).cloned())
     });
     let nothing = move || !loading.get() && known.with(Vec::is_empty) && others.with(Vec::is_empty);

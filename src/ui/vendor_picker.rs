@@ -12,12 +12,15 @@
 
 use leptos::prelude::*;
 
-use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
+use super::choice_label::check_label;
 use super::dialog::dom;
 use super::dialog::state::{control_id, error_id, Choices, Ctx};
 use super::field_controls::{field_error, LinesField};
-use super::list_text::{lines_to_vendors, vendors_to_lines};
-use crate::form::{Field, ProblemKey, VendorSpecs};
+use super::seen_uuids::remember_seen;
+use crate::form::{
+    lines_to_vendors, named_choice, of_another_vendor, set_member, vendors_to_lines, Field,
+    ProblemKey, VendorSpecs,
+};
 use crate::i18n::{field_label, Text};
 use crate::zstack::GpuSpecInventory;
 
@@ -123,17 +126,6 @@ fn VendorRows() -> impl IntoView {
             </button>
         </div>
     }
-}
-
-/// Whether the loaded specs put `uuid` under a vendor other than `vendor`.
-fn of_another_vendor(specs: &[GpuSpecInventory], uuid: &str, vendor: &str) -> bool {
-    specs.iter().any(|s| {
-        s.uuid == uuid
-            && !s
-                .vendor
-                .as_deref()
-                .is_some_and(|v| v.eq_ignore_ascii_case(vendor))
-    })
 }
 
 /// One spec checkbox of a row.
@@ -307,7 +299,7 @@ fn VendorRow(
     };
     let invalid = Memo::new(move |_| {
         let here = index.get();
-        here.is_some() && ctx.field_problem(FIELD).as_ref().and_then(problem_item) == here
+        here.is_some() && ctx.field_problem(FIELD).and_then(|p| p.item_index()) == here
     });
     let number = move || index.get().map_or(0, |i| i + 1);
     let select_id = control_id(&row_control(id, "vendor"));
@@ -369,27 +361,5 @@ fn VendorRow(
                 {ctx.tr(Text::RemoveVendor)}
             </button>
         </fieldset>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_spec_is_of_another_vendor_only_when_the_loaded_specs_say_so() {
-        let spec = |uuid: &str, vendor: Option<&str>| GpuSpecInventory {
-            uuid: uuid.into(),
-            vendor: vendor.map(str::to_owned),
-            ..GpuSpecInventory::default()
-        };
-        let specs = [spec("a100", Some("NVIDIA")), spec("odd", None)];
-        assert!(!of_another_vendor(&specs, "a100", "NVIDIA"));
-        assert!(!of_another_vendor(&specs, "a100", "nvidia"));
-        assert!(of_another_vendor(&specs, "a100", "Huawei"));
-        // Unknown uuids cannot be judged: they stay.
-        assert!(!of_another_vendor(&specs, "unknown", "Huawei"));
-        // A spec without a vendor belongs to none.
-        assert!(of_another_vendor(&specs, "odd", "Huawei"));
     }
 }

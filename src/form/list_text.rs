@@ -1,6 +1,7 @@
-//! Lists as the user types them: one item per line, and GPU vendors as `vendor: uuid, uuid`.
+//! Lists as the user types them when a picker cannot load its choices: one item per line, and
+//! GPU vendors as `vendor: uuid, uuid`.
 
-use crate::form::VendorSpecs;
+use super::draft::VendorSpecs;
 
 /// Non-empty lines, trimmed.
 pub fn lines_to_list(text: &str) -> Vec<String> {
