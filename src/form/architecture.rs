@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::rows::RowId;
+
 /// The architectures ZStack runs on, in the inventories' lower-case form.
 pub const KNOWN_ARCHITECTURES: [&str; 4] = ["x86_64", "aarch64", "loongarch64", "mips64el"];
 
@@ -26,12 +28,6 @@ pub fn same_architecture(a: &str, b: &str) -> bool {
 pub fn architecture_for_request(text: &str) -> String {
     text.trim().to_ascii_uppercase()
 }
-
-/// A row's stable id: never reused within a draft, unchanged by reordering.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
-pub struct RowId(pub u32);
 
 /// One entry of `architectureImages`, as typed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::architecture::{same_architecture, ArchitectureRow, RowId};
+use super::architecture::{same_architecture, ArchitectureRow};
 use super::field::{Field, Kind};
+use super::rows::RowId;
 use crate::zstack::ModelServiceInventory;
 
 /// One entry of `vendorToSpecUuidsMap`: a GPU vendor and its GPU spec uuids.

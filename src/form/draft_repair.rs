@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use super::architecture::RowId;
 use super::draft::{Draft, VendorSpecs};
+use super::rows::RowId;
 
 impl Draft {
     /// The same draft with every key unique: rows keyed anew in their order (content kept),

@@ -32,10 +32,12 @@ mod diff;
 mod draft;
 mod draft_repair;
 mod field;
+mod keyed_list;
 mod list_text;
 mod problem;
 mod request_builder;
 mod request_preview;
+mod rows;
 mod text_rules;
 mod validation;
 mod yaml_syntax;
@@ -50,16 +52,18 @@ mod table_tests;
 mod validation_tests;
 
 pub use architecture::{
-    architecture_for_request, known_architecture, same_architecture, ArchitectureRow, RowId,
+    architecture_for_request, known_architecture, same_architecture, ArchitectureRow,
     KNOWN_ARCHITECTURES,
 };
 pub use choices::{named_choice, of_another_vendor, set_member};
 pub use diff::Change;
 pub use draft::{Draft, VendorSpecs};
 pub use field::{row_control_name, Control, Field, Group, Kind, Placement, RowField, Special};
+pub use keyed_list::{Keyed, KeyedList};
 pub use list_text::{lines_to_list, lines_to_vendors, list_to_lines, vendors_to_lines};
 pub use problem::Problem;
 pub use request_preview::{mask_token, RequestPreview};
+pub use rows::{RowId, Rows};
 pub use text_rules::{limits, parse_long};
 pub use validation::{ProblemKey, Problems};
 pub use yaml_syntax::check_yaml;

@@ -7,10 +7,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::architecture::{known_architecture, same_architecture, RowId};
+use super::architecture::{known_architecture, same_architecture};
 use super::draft::Draft;
 use super::field::{row_control_name, Field, Kind, RowField, Special};
 use super::problem::Problem;
+use super::rows::RowId;
 use super::text_rules::{self as rules, limits};
 use crate::zstack::ModelServiceInventory;
 
