@@ -204,8 +204,13 @@ mod architecture_rows {
         })
         .await;
         assert_eq!(
-            ctx.draft
-                .with_untracked(|d| d.architecture_rows[0].docker_image.clone()),
+            ctx.draft.with_untracked(|d| d
+                .architecture_rows
+                .values()
+                .next()
+                .unwrap()
+                .docker_image
+                .clone()),
             "registry.example.com/x86_64/serve:9"
         );
         let after = rows(&container);

@@ -1,38 +1,75 @@
-//! What the tag and GPU spec pickers list and how a checkbox changes the draft, as pure
-//! functions: a loaded tag or spec as a choice, whose a spec is, and a uuid checked or
-//! unchecked in a list.
+//! What the tag and GPU spec pickers list, as pure lists: a loaded tag or spec as a choice, a
+//! vendor's specs, and the uuids a picker lists besides the loaded ones. Every list is a
+//! [`KeyedList`], so a node that lists an item twice still gives one checkbox.
 
+use super::keyed_list::KeyedList;
 use crate::zstack::GpuSpecInventory;
 
-/// A loaded choice as the pickers list it: its uuid, and its name (the uuid when it has none).
-pub fn named_choice(uuid: &str, name: Option<&str>) -> (String, String) {
+/// A loaded choice: its uuid, and the name it is listed by.
+pub type Choice = (String, String);
+
+/// A loaded item as a choice: its uuid, and its name (the uuid when it has none).
+pub fn named_choice(uuid: &str, name: Option<&str>) -> Choice {
     let name = name.filter(|n| !n.is_empty()).unwrap_or(uuid);
     (uuid.to_owned(), name.to_owned())
 }
 
-/// Whether the loaded specs put `uuid` under a vendor other than `vendor`.
-pub fn of_another_vendor(specs: &[GpuSpecInventory], uuid: &str, vendor: &str) -> bool {
-    specs.iter().any(|s| {
-        s.uuid == uuid
-            && !s
-                .vendor
-                .as_deref()
-                .is_some_and(|v| v.eq_ignore_ascii_case(vendor))
-    })
+/// Whether a loaded spec is `vendor`'s (ignoring case); a spec without a vendor is no one's.
+fn is_of_vendor(spec: &GpuSpecInventory, vendor: &str) -> bool {
+    spec.vendor
+        .as_deref()
+        .is_some_and(|v| v.eq_ignore_ascii_case(vendor))
 }
 
-/// Checks (`on`) or unchecks `uuid` in a list of uuids, keeping its order and each uuid once.
-pub fn set_member(list: &mut Vec<String>, uuid: &str, on: bool) {
-    if !on {
-        list.retain(|u| u != uuid);
-    } else if !list.iter().any(|u| u == uuid) {
-        list.push(uuid.to_owned());
-    }
+/// `vendor`'s loaded specs as choices, in their order; none before a vendor is chosen.
+pub fn specs_of_vendor(specs: &[GpuSpecInventory], vendor: &str) -> KeyedList<Choice> {
+    specs
+        .iter()
+        .filter(|s| !vendor.is_empty() && is_of_vendor(s, vendor))
+        .map(|s| named_choice(&s.uuid, s.name.as_deref()))
+        .collect()
+}
+
+/// Whether the loaded specs put `uuid` under a vendor other than `vendor`.
+pub fn of_another_vendor(specs: &[GpuSpecInventory], uuid: &str, vendor: &str) -> bool {
+    specs
+        .iter()
+        .any(|s| s.uuid == uuid && !is_of_vendor(s, vendor))
+}
+
+/// The name of the loaded spec `uuid`, if it has one.
+pub fn spec_name(specs: &[GpuSpecInventory], uuid: &str) -> Option<String> {
+    specs
+        .iter()
+        .find(|s| s.uuid == uuid)
+        .and_then(|s| s.name.clone())
+        .filter(|n| !n.is_empty())
+}
+
+/// The uuids of `seen` that `listed` lacks, each with its place in `seen`: a picker lists them
+/// after its loaded choices. `seen` only ever grows at its end, so a place never changes and
+/// makes a stable control id (a uuid typed by the user may hold anything).
+pub fn unlisted<'a>(
+    seen: &'a KeyedList<String>,
+    listed: &'a KeyedList<Choice>,
+) -> impl Iterator<Item = (usize, &'a String)> + 'a {
+    seen.iter()
+        .enumerate()
+        .filter(|(_, uuid)| !listed.contains_key(*uuid))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spec(uuid: &str, vendor: Option<&str>, name: Option<&str>) -> GpuSpecInventory {
+        GpuSpecInventory {
+            uuid: uuid.into(),
+            vendor: vendor.map(str::to_owned),
+            name: name.map(str::to_owned),
+            ..GpuSpecInventory::default()
+        }
+    }
 
     #[test]
     fn a_choice_without_a_name_is_listed_by_its_uuid() {
@@ -44,12 +81,7 @@ mod tests {
 
     #[test]
     fn a_spec_is_of_another_vendor_only_when_the_loaded_specs_say_so() {
-        let spec = |uuid: &str, vendor: Option<&str>| GpuSpecInventory {
-            uuid: uuid.into(),
-            vendor: vendor.map(str::to_owned),
-            ..GpuSpecInventory::default()
-        };
-        let specs = [spec("a100", Some("NVIDIA")), spec("odd", None)];
+        let specs = [spec("a100", Some("NVIDIA"), None), spec("odd", None, None)];
         assert!(!of_another_vendor(&specs, "a100", "NVIDIA"));
         assert!(!of_another_vendor(&specs, "a100", "nvidia"));
         assert!(of_another_vendor(&specs, "a100", "Huawei"));
@@ -60,12 +92,37 @@ mod tests {
     }
 
     #[test]
-    fn members_are_checked_once_and_unchecked_in_place() {
-        let mut list = vec!["a".to_owned(), "b".to_owned()];
-        set_member(&mut list, "c", true);
-        set_member(&mut list, "a", true);
-        assert_eq!(list, ["a", "b", "c"]);
-        set_member(&mut list, "b", false);
-        assert_eq!(list, ["a", "c"]);
+    fn a_vendors_specs_are_listed_once_each() {
+        let specs = [
+            spec("a100", Some("NVIDIA"), Some("A100")),
+            spec("910b", Some("Huawei"), None),
+            spec("a100", Some("nvidia"), Some("again")),
+            spec("l40s", Some("NVIDIA"), Some("")),
+        ];
+        let nvidia = specs_of_vendor(&specs, "NVIDIA");
+        assert_eq!(
+            *nvidia,
+            [
+                ("a100".to_string(), "A100".to_string()),
+                ("l40s".to_string(), "l40s".to_string())
+            ]
+        );
+        assert!(specs_of_vendor(&specs, "").is_empty());
+        assert_eq!(spec_name(&specs, "a100").as_deref(), Some("A100"));
+        assert_eq!(spec_name(&specs, "l40s"), None);
+        assert_eq!(spec_name(&specs, "910b"), None);
+    }
+
+    #[test]
+    fn unlisted_uuids_keep_their_place_in_what_was_seen() {
+        let seen: KeyedList<String> = ["t1", "x", "t2", "y"]
+            .map(String::from)
+            .into_iter()
+            .collect();
+        let listed: KeyedList<Choice> = [named_choice("t1", None), named_choice("t2", None)]
+            .into_iter()
+            .collect();
+        let others: Vec<(usize, &String)> = unlisted(&seen, &listed).collect();
+        assert_eq!(others, [(1, &"x".to_string()), (3, &"y".to_string())]);
     }
 }

@@ -1,6 +1,7 @@
 //! Pure form state: the draft built from the source, architecture rows, validation (typed
 //! problems per field), the diff against the source, the request built from the draft, and
-//! the request rendered for preview (JSON, curl, Java and Python SDK).
+//! the request rendered for preview (JSON, curl, Java and Python SDK). Its lists are keyed
+//! ([`KeyedList`], [`Rows`]): each key once, whatever was typed or read back.
 //!
 //! Everything the dialog decides lives here; the views only render it. The fields, their kinds
 //! and their place in the form come from the parameter table ([`crate::zstack::parameters`]);
@@ -30,7 +31,6 @@ mod architecture;
 mod choices;
 mod diff;
 mod draft;
-mod draft_repair;
 mod field;
 mod keyed_list;
 mod list_text;
@@ -55,7 +55,7 @@ pub use architecture::{
     architecture_for_request, known_architecture, same_architecture, ArchitectureRow,
     KNOWN_ARCHITECTURES,
 };
-pub use choices::{named_choice, of_another_vendor, set_member};
+pub use choices::{named_choice, of_another_vendor, spec_name, specs_of_vendor, unlisted, Choice};
 pub use diff::Change;
 pub use draft::{Draft, VendorSpecs};
 pub use field::{row_control_name, Control, Field, Group, Kind, Placement, RowField, Special};

@@ -12,9 +12,7 @@ use super::keyed_list::KeyedList;
 
 /// A row's key: handed out by its list, never reused within it, unchanged when other rows
 /// are added or removed.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct RowId(pub u32);
 
 /// Rows in order, each with its own key.

@@ -277,9 +277,7 @@ pub fn LinesField(
                 ctx.draft.update(|d| match set {
                     Some(set) => set(d, &text),
                     None => {
-                        if let Some(list) = d.list_mut(field) {
-                            *list = lines_to_list(&text);
-                        }
+                        d.set_list(field, lines_to_list(&text));
                     }
                 });
             }

@@ -4,24 +4,20 @@
 
 use leptos::prelude::*;
 
-use crate::form::set_member;
+use crate::form::KeyedList;
 
 /// `list`'s uuids as they appear, none ever dropped; owned by the calling component.
-pub fn remember_seen(list: Memo<Vec<String>>) -> RwSignal<Vec<String>> {
+pub fn remember_seen(list: Memo<KeyedList<String>>) -> RwSignal<KeyedList<String>> {
     let seen = RwSignal::new(list.get_untracked());
     Effect::new(move |_| {
         let fresh: Vec<String> = list.with(|l| {
             l.iter()
-                .filter(|u| !seen.with_untracked(|s| s.contains(u)))
+                .filter(|u| !seen.with_untracked(|s| s.contains_key(u)))
                 .cloned()
                 .collect()
         });
         if !fresh.is_empty() {
-            seen.update(|s| {
-                for u in fresh {
-                    set_member(s, &u, true);
-                }
-            });
+            seen.update(|s| s.extend(fresh));
         }
     });
     seen
