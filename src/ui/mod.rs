@@ -33,3 +33,5 @@ pub use app::App;
 pub use architecture_rows::ArchitectureRows;
 pub use dialog::stage::{Phase, Stage};
 pub use dialog::state::{Ctx, Services};
+pub use tag_picker::TagPicker;
+pub use vendor_picker::VendorPicker;
