@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use clone_model_service::form::{Draft, KNOWN_ARCHITECTURES};
+use clone_model_service::form::{ArchitectureRow, Draft, Rows, KNOWN_ARCHITECTURES};
 use clone_model_service::zstack::{new_uuid, CloneRequest, ModelServiceInventory};
 
 const ROWS: usize = 64;
@@ -33,14 +33,13 @@ fn draft(source: &ModelServiceInventory) -> Draft {
     d.yaml = yaml_of_about(1 << 20, 0);
     d.request_cpu = "16".into();
     d.size = "9007199254740993".into();
-    d.architecture_rows.clear();
-    for i in 0..ROWS {
-        let id = d.add_row();
-        let row = d.row_mut(id).unwrap();
-        row.cpu_architecture = KNOWN_ARCHITECTURES[i % 4].to_string();
-        row.vm_image_uuid = format!("{i:032x}");
-        row.docker_image = format!("registry.example.com/img-{i}:latest");
-    }
+    d.architecture_rows = (0..ROWS)
+        .map(|i| ArchitectureRow {
+            cpu_architecture: KNOWN_ARCHITECTURES[i % 4].to_string(),
+            vm_image_uuid: format!("{i:032x}"),
+            docker_image: format!("registry.example.com/img-{i}:latest"),
+        })
+        .collect();
     d
 }
 
@@ -73,11 +72,14 @@ fn main() {
     // it is validated as is (its duplicate rows are reported), and the build is measured on
     // the valid draft of its first four rows with the same YAML, whose request then carries
     // all 64 rows' images when serialized (the size of the JSON the UI would render).
+    let first_four = |d: &Draft| -> Rows<ArchitectureRow> {
+        d.architecture_rows.values().take(4).cloned().collect()
+    };
     let mut valid = full.clone();
-    valid.architecture_rows.truncate(4);
+    valid.architecture_rows = first_four(&full);
     let images_64 = {
         let mut wide = full.clone();
-        wide.architecture_rows.truncate(4);
+        wide.architecture_rows = first_four(&full);
         let r = CloneRequest::from_draft(&wide, &source, &resource_uuid).expect("valid");
         let one = r.body.params.architecture_images.clone().unwrap();
         one.iter().cycle().take(ROWS).cloned().collect::<Vec<_>>()

@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+use super::architecture::ArchitectureRow;
 use super::draft::{Draft, VendorSpecs};
 use super::field::{Field, Kind, Special};
 
@@ -35,7 +36,10 @@ impl Draft {
                     *out.flag_mut(field).ok_or_else(bad)? = value.as_bool().ok_or_else(bad)?
                 }
                 Kind::List | Kind::TopList => {
-                    *out.list_mut(field).ok_or_else(bad)? = strings(value).ok_or_else(bad)?
+                    let items = strings(value).ok_or_else(bad)?;
+                    if !out.set_list(field, items) {
+                        return Err(bad());
+                    }
                 }
                 Kind::Special(Special::ResourceUuid) => {
                     out.resource_uuid = string(value).ok_or_else(bad)?
@@ -49,10 +53,10 @@ impl Draft {
                     for (vendor, specs) in map {
                         vendors.push(VendorSpecs {
                             vendor: vendor.clone(),
-                            spec_uuids: strings(specs).ok_or_else(bad)?,
+                            spec_uuids: strings(specs).ok_or_else(bad)?.into_iter().collect(),
                         });
                     }
-                    out.vendor_specs = vendors;
+                    out.vendor_specs.replace_all(vendors);
                 }
                 // The URL's uuid is the source itself; cpuArchitectures follow the rows.
                 Kind::Url | Kind::Special(Special::CpuArchitectures) => return Err(bad()),
@@ -96,14 +100,13 @@ fn set_rows(draft: &mut Draft, value: &Value) -> Option<()> {
             text("dockerImage")?,
         ));
     }
-    draft.architecture_rows.clear();
-    for (cpu_architecture, vm_image_uuid, docker_image) in rows {
-        let id = draft.add_row();
-        let row = draft.row_mut(id)?;
-        row.cpu_architecture = cpu_architecture;
-        row.vm_image_uuid = vm_image_uuid;
-        row.docker_image = docker_image;
-    }
+    draft.architecture_rows.replace_all(rows.into_iter().map(
+        |(cpu_architecture, vm_image_uuid, docker_image)| ArchitectureRow {
+            cpu_architecture,
+            vm_image_uuid,
+            docker_image,
+        },
+    ));
     Some(())
 }
 
@@ -130,12 +133,13 @@ mod tests {
         assert_eq!(d.request_cpu, "3");
         assert_eq!(d.size, "9223372036854775807");
         assert!(d.system);
-        assert_eq!(d.tag_uuids, ["a"]);
+        assert_eq!(*d.tag_uuids, ["a"]);
         assert_eq!(d.system_tags, ["k::v"]);
         assert_eq!(d.resource_uuid, "90d425a802ff44eeb530f21587633700");
         assert_eq!(d.architecture_rows.len(), 1);
-        assert_eq!(d.architecture_rows[0].cpu_architecture, "aarch64");
-        assert_eq!(d.vendor_specs[0].vendor, "NVIDIA");
+        let row = d.architecture_rows.values().next().unwrap();
+        assert_eq!(row.cpu_architecture, "aarch64");
+        assert_eq!(d.vendor_specs.values().next().unwrap().vendor, "NVIDIA");
     }
 
     #[test]

@@ -27,17 +27,10 @@ pub fn architecture_for_request(text: &str) -> String {
     text.trim().to_ascii_uppercase()
 }
 
-/// A row's stable id: never reused within a draft, unchanged by reordering.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
-)]
-pub struct RowId(pub u32);
-
-/// One entry of `architectureImages`, as typed.
+/// One entry of `architectureImages`, as typed (its key is the [`super::Rows`]' it is in).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ArchitectureRow {
-    pub id: RowId,
     pub cpu_architecture: String,
     pub vm_image_uuid: String,
     pub docker_image: String,
@@ -50,7 +43,7 @@ impl ArchitectureRow {
             && self.docker_image.trim().is_empty()
     }
 
-    /// Same content, ignoring the id and the architecture's case.
+    /// Same content, ignoring the architecture's case.
     pub fn same_content(&self, other: &ArchitectureRow) -> bool {
         same_architecture(&self.cpu_architecture, &other.cpu_architecture)
             && self.vm_image_uuid == other.vm_image_uuid
@@ -91,13 +84,11 @@ mod tests {
     #[test]
     fn row_content_and_display() {
         let a = ArchitectureRow {
-            id: RowId(1),
             cpu_architecture: "x86_64".into(),
             vm_image_uuid: "v".into(),
             docker_image: String::new(),
         };
         let mut b = a.clone();
-        b.id = RowId(9);
         b.cpu_architecture = "X86_64".into();
         assert!(a.same_content(&b));
         assert_eq!(a.display(), "x86_64 (v)");

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use super::architecture::{architecture_for_request, same_architecture, ArchitectureRow};
 use super::draft::Draft;
 use super::field::{Field, Kind, Special};
+use super::rows::Rows;
 use crate::zstack::ModelServiceInventory;
 
 /// One changed field, with display strings of the source's value and the draft's.
@@ -24,26 +25,26 @@ fn same_number(a: &str, b: &str) -> bool {
     }
 }
 
-fn same_rows(a: &[ArchitectureRow], b: &[ArchitectureRow]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_content(y))
+fn same_rows(a: &Rows<ArchitectureRow>, b: &Rows<ArchitectureRow>) -> bool {
+    a.len() == b.len() && a.values().zip(b.values()).all(|(x, y)| x.same_content(y))
 }
 
-fn same_architectures(a: &[ArchitectureRow], b: &[ArchitectureRow]) -> bool {
+fn same_architectures(a: &Rows<ArchitectureRow>, b: &Rows<ArchitectureRow>) -> bool {
     a.len() == b.len()
-        && a.iter()
-            .zip(b)
+        && a.values()
+            .zip(b.values())
             .all(|(x, y)| same_architecture(&x.cpu_architecture, &y.cpu_architecture))
 }
 
-fn show_rows(rows: &[ArchitectureRow]) -> String {
-    rows.iter()
+fn show_rows(rows: &Rows<ArchitectureRow>) -> String {
+    rows.values()
         .map(ArchitectureRow::display)
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-fn show_architectures(rows: &[ArchitectureRow]) -> String {
-    rows.iter()
+fn show_architectures(rows: &Rows<ArchitectureRow>) -> String {
+    rows.values()
         .map(|r| architecture_for_request(&r.cpu_architecture))
         .collect::<Vec<_>>()
         .join(", ")
@@ -78,7 +79,8 @@ impl Draft {
                 }
                 // Entries in another order with the same vendors are the same map.
                 Special::VendorToSpecUuidsMap => {
-                    self.vendor_specs != base.vendor_specs && self.vendor_map() != base.vendor_map()
+                    !self.vendor_specs.values().eq(base.vendor_specs.values())
+                        && self.vendor_map() != base.vendor_map()
                 }
             },
         }
@@ -156,6 +158,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::RowId;
     use crate::zstack::ModelServiceImage;
 
     fn source() -> ModelServiceInventory {
@@ -217,10 +220,14 @@ mod tests {
         let src = source();
         // Case only: no change.
         let mut d = Draft::mirror(&src);
-        d.architecture_rows[0].cpu_architecture = "X86_64".into();
+        let ids: Vec<RowId> = d.architecture_rows.ids().collect();
+        d.architecture_rows
+            .get_mut(ids[0])
+            .unwrap()
+            .cpu_architecture = "X86_64".into();
         assert!(d.diff(&src).is_empty());
         // An image edit: rows change, the architecture list does not (but is sent).
-        d.architecture_rows[1].docker_image = "img:arm2".into();
+        d.architecture_rows.get_mut(ids[1]).unwrap().docker_image = "img:arm2".into();
         let fields = d.changed_fields(&src);
         assert!(fields.contains(&Field::ArchitectureImages));
         assert!(fields.contains(&Field::CpuArchitectures));
@@ -229,8 +236,9 @@ mod tests {
         assert_eq!(diff[0].field, Field::ArchitectureImages);
         // A reorder changes both.
         let mut d = Draft::mirror(&src);
-        let id = d.architecture_rows[1].id;
-        d.architecture_rows.swap(0, 1);
+        let arm = d.architecture_rows.remove(ids[1]).unwrap();
+        let x86 = d.architecture_rows.remove(ids[0]).unwrap();
+        d.architecture_rows.replace_all([arm, x86]);
         let diff = d.diff(&src);
         assert_eq!(diff.len(), 2);
         assert_eq!(diff[0].field, Field::CpuArchitectures);
@@ -238,10 +246,10 @@ mod tests {
         assert_eq!(diff[0].new, "AARCH64, X86_64");
         // Removing and adding rows.
         let mut d = Draft::mirror(&src);
-        d.remove_row(id);
+        d.architecture_rows.remove(ids[1]);
         assert_eq!(d.diff(&src).len(), 2);
         let mut d = Draft::mirror(&src);
-        d.add_row();
+        d.architecture_rows.push(ArchitectureRow::default());
         assert!(d.changed_fields(&src).contains(&Field::ArchitectureImages));
     }
 
@@ -252,13 +260,14 @@ mod tests {
         d.system = true;
         d.support_distributed = true;
         d.resource_uuid = "90d425a802ff44eeb530f21587633700".into();
-        d.tag_uuids = vec!["c13336388d574fec824752525ae05a21".into()];
+        d.tag_uuids
+            .insert("c13336388d574fec824752525ae05a21".into());
         d.system_tags = vec!["s".into()];
         d.user_tags = vec!["u".into()];
-        d.vendor_specs = vec![super::super::draft::VendorSpecs {
+        d.vendor_specs.push(super::super::draft::VendorSpecs {
             vendor: "NVIDIA".into(),
-            spec_uuids: vec!["a".into(), "b".into()],
-        }];
+            spec_uuids: ["a", "b"].map(String::from).into_iter().collect(),
+        });
         let diff = d.diff(&src);
         let fields: Vec<_> = diff.iter().map(|c| c.field).collect();
         assert_eq!(

@@ -8,16 +8,18 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::architecture::{same_architecture, ArchitectureRow, RowId};
+use super::architecture::{same_architecture, ArchitectureRow};
 use super::field::{Field, Kind};
+use super::keyed_list::KeyedList;
+use super::rows::Rows;
 use crate::zstack::ModelServiceInventory;
 
-/// One entry of `vendorToSpecUuidsMap`: a GPU vendor and its GPU spec uuids.
+/// One entry of `vendorToSpecUuidsMap`: a GPU vendor and its GPU spec uuids (each once).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct VendorSpecs {
     pub vendor: String,
-    pub spec_uuids: Vec<String>,
+    pub spec_uuids: KeyedList<String>,
 }
 
 /// `Draft` from the parameter table: a field per parameter the user edits (as typed: numbers
@@ -35,8 +37,6 @@ macro_rules! draft_type {
                 #[doc = concat!("`", $api, "`")]
                 pub $f: $ft,
             )?)*
-            /// The next row id to hand out.
-            pub next_row_id: u32,
         }
 
         impl Draft {
@@ -63,8 +63,12 @@ macro_rules! draft_type {
                 match field { $(Field::$v => column_or_none!($(self.$f.list())?),)* }
             }
 
-            pub fn list_mut(&mut self, field: Field) -> Option<&mut Vec<String>> {
-                match field { $(Field::$v => column_or_none!($(self.$f.list_mut())?),)* }
+            /// Sets a list field to `items` (a list of unique items keeps the first of each);
+            /// false for a field of another kind.
+            pub fn set_list(&mut self, field: Field, items: Vec<String>) -> bool {
+                match field {
+                    $(Field::$v => column!($(self.$f.set_list(items))?).unwrap_or(false),)*
+                }
             }
 
             /// The fields the table pre-fills from the inventory field of the same name.
@@ -97,8 +101,8 @@ trait Slot {
     fn list(&self) -> Option<&[String]> {
         None
     }
-    fn list_mut(&mut self) -> Option<&mut Vec<String>> {
-        None
+    fn set_list(&mut self, _items: Vec<String>) -> bool {
+        false
     }
 }
 
@@ -120,17 +124,30 @@ impl Slot for bool {
     }
 }
 
+/// A list as typed: a repeated item is kept (and reported by validation).
 impl Slot for Vec<String> {
     fn list(&self) -> Option<&[String]> {
         Some(self)
     }
-    fn list_mut(&mut self) -> Option<&mut Vec<String>> {
-        Some(self)
+    fn set_list(&mut self, items: Vec<String>) -> bool {
+        *self = items;
+        true
     }
 }
 
-impl Slot for Vec<ArchitectureRow> {}
-impl Slot for Vec<VendorSpecs> {}
+/// A list of choices: each item once.
+impl Slot for KeyedList<String> {
+    fn list(&self) -> Option<&[String]> {
+        Some(self)
+    }
+    fn set_list(&mut self, items: Vec<String>) -> bool {
+        *self = items.into_iter().collect();
+        true
+    }
+}
+
+impl Slot for Rows<ArchitectureRow> {}
+impl Slot for Rows<VendorSpecs> {}
 
 /// A source value as the draft keeps it: texts as they are, numbers as text, nothing as empty.
 trait Prefill {
@@ -185,9 +202,10 @@ impl Draft {
                 .iter()
                 .map(|(vendor, specs)| VendorSpecs {
                     vendor: vendor.clone(),
-                    spec_uuids: specs.clone(),
+                    spec_uuids: specs.iter().cloned().collect(),
                 })
                 .collect(),
+            architecture_rows: source_rows(inv).collect(),
             ..Draft::prefilled(inv)
         };
         for field in Field::ALL {
@@ -197,81 +215,48 @@ impl Draft {
                 }
             }
         }
-        for row in source_rows(inv) {
-            let id = draft.add_row();
-            let slot = draft.row_mut(id).expect("just added");
-            slot.cpu_architecture = row.0;
-            slot.vm_image_uuid = row.1;
-            slot.docker_image = row.2;
-        }
         draft
-    }
-
-    /// Appends an empty architecture row and returns its id.
-    pub fn add_row(&mut self) -> RowId {
-        let id = RowId(self.next_row_id);
-        self.next_row_id += 1;
-        self.architecture_rows.push(ArchitectureRow {
-            id,
-            ..ArchitectureRow::default()
-        });
-        id
-    }
-
-    /// Removes a row; false if there is no such row.
-    pub fn remove_row(&mut self, id: RowId) -> bool {
-        let before = self.architecture_rows.len();
-        self.architecture_rows.retain(|r| r.id != id);
-        before != self.architecture_rows.len()
-    }
-
-    pub fn row(&self, id: RowId) -> Option<&ArchitectureRow> {
-        self.architecture_rows.iter().find(|r| r.id == id)
-    }
-
-    pub fn row_mut(&mut self, id: RowId) -> Option<&mut ArchitectureRow> {
-        self.architecture_rows.iter_mut().find(|r| r.id == id)
-    }
-
-    /// The row's current position (the `<i>` of its control names).
-    pub fn row_index(&self, id: RowId) -> Option<usize> {
-        self.architecture_rows.iter().position(|r| r.id == id)
     }
 
     /// `vendorToSpecUuidsMap` as it would be sent.
     pub fn vendor_map(&self) -> BTreeMap<String, Vec<String>> {
         self.vendor_specs
-            .iter()
-            .map(|v| (v.vendor.clone(), v.spec_uuids.clone()))
+            .values()
+            .map(|v| (v.vendor.clone(), v.spec_uuids.to_vec()))
             .collect()
     }
 }
 
 /// The source's rows: one per image (inventory order), then one per listed architecture that
 /// has no image, so `cpuArchitectures` and `architectureImages` agree from the start.
-fn source_rows(inv: &ModelServiceInventory) -> Vec<(String, String, String)> {
-    let mut rows: Vec<(String, String, String)> = inv
+fn source_rows(inv: &ModelServiceInventory) -> impl Iterator<Item = ArchitectureRow> {
+    let mut rows: Vec<ArchitectureRow> = inv
         .model_service_images
         .iter()
-        .map(|img| {
-            (
-                img.cpu_architecture.clone().unwrap_or_default(),
-                img.vm_image_uuid.clone().unwrap_or_default(),
-                img.docker_image.clone().unwrap_or_default(),
-            )
+        .map(|img| ArchitectureRow {
+            cpu_architecture: img.cpu_architecture.clone().unwrap_or_default(),
+            vm_image_uuid: img.vm_image_uuid.clone().unwrap_or_default(),
+            docker_image: img.docker_image.clone().unwrap_or_default(),
         })
         .collect();
     for arch in &inv.cpu_architectures {
-        if !rows.iter().any(|r| same_architecture(&r.0, arch)) {
-            rows.push((arch.clone(), String::new(), String::new()));
+        if !rows
+            .iter()
+            .any(|r| same_architecture(&r.cpu_architecture, arch))
+        {
+            rows.push(ArchitectureRow {
+                cpu_architecture: arch.clone(),
+                ..ArchitectureRow::default()
+            });
         }
     }
-    rows
+    rows.into_iter()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::{Problem, RowId};
     use crate::zstack::ModelServiceImage;
 
     fn image(arch: &str, vm: &str) -> ModelServiceImage {
@@ -310,28 +295,12 @@ mod tests {
         assert!(d.system);
         let archs: Vec<_> = d
             .architecture_rows
-            .iter()
+            .values()
             .map(|r| r.cpu_architecture.as_str())
             .collect();
         assert_eq!(archs, ["x86_64", "aarch64", "loongarch64"]);
-        assert_eq!(d.vendor_specs[0].vendor, "NVIDIA");
+        assert_eq!(d.vendor_specs.values().next().unwrap().vendor, "NVIDIA");
         assert_eq!(Draft::mirror(&inv).name, "qwen");
-    }
-
-    #[test]
-    fn rows_have_stable_ids_through_add_and_remove() {
-        let mut d = Draft::default();
-        let a = d.add_row();
-        let b = d.add_row();
-        let c = d.add_row();
-        assert_eq!(d.row_index(c), Some(2));
-        assert!(d.remove_row(b));
-        assert!(!d.remove_row(b));
-        assert_eq!(d.row_index(c), Some(1));
-        let e = d.add_row();
-        assert!(e != a && e != b && e != c, "ids are never reused");
-        d.row_mut(a).unwrap().cpu_architecture = "x86_64".into();
-        assert_eq!(d.row(a).unwrap().cpu_architecture, "x86_64");
     }
 
     #[test]
@@ -341,8 +310,51 @@ mod tests {
             request_cpu: "not a number yet".into(),
             ..Draft::default()
         };
-        d.add_row();
+        d.architecture_rows.push(ArchitectureRow {
+            cpu_architecture: "x86_64".into(),
+            ..ArchitectureRow::default()
+        });
+        d.tag_uuids.insert("t".into());
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<Draft>(&json).unwrap(), d);
+    }
+
+    /// A kept draft is data from outside: a tampered or stale entry may repeat a row id, a tag
+    /// uuid or a spec uuid. None of them may reach the renderer as a repeated key.
+    #[test]
+    fn a_tampered_kept_draft_reads_with_unique_keys_and_its_content_kept() {
+        // The shape an earlier version kept (rows with an `id`, a `nextRowId`), tampered.
+        let json = r#"{"sourceUuid": "d76744cb53f9378abf42b907df3efb6e", "name": "tampered",
+            "architectureRows": [{"id": 1, "cpuArchitecture": "x86_64"},
+                {"id": 1, "cpuArchitecture": "aarch64"}, {"id": 7, "cpuArchitecture": "mips64el"}],
+            "nextRowId": 0,
+            "tagUuids": ["a", "b", "a"],
+            "vendorSpecs": [{"vendor": "NVIDIA", "specUuids": [
+                    "b31bc4574f22426a89902edac5d14a72", "b31bc4574f22426a89902edac5d14a72"]},
+                {"vendor": "NVIDIA", "specUuids": ["c13336388d574fec824752525ae05a21"]}]}"#;
+        let mut d: Draft = serde_json::from_str(json).unwrap();
+        let ids: Vec<RowId> = d.architecture_rows.ids().collect();
+        assert_eq!(
+            ids,
+            [RowId(0), RowId(1), RowId(2)],
+            "every row kept, keyed anew"
+        );
+        let arm = d.architecture_rows.get(RowId(1)).unwrap();
+        assert_eq!(arm.cpu_architecture, "aarch64");
+        let fresh = d.architecture_rows.push(ArchitectureRow::default());
+        assert_eq!(fresh, RowId(3), "a new row never takes a key read");
+        assert_eq!(*d.tag_uuids, ["a", "b"]);
+        // Each vendor row has its own key; a vendor named twice is the user's to resolve.
+        let vendors: Vec<RowId> = d.vendor_specs.ids().collect();
+        assert_eq!(vendors, [RowId(0), RowId(1)]);
+        let specs = &d.vendor_specs.get(RowId(0)).unwrap().spec_uuids;
+        assert_eq!(**specs, ["b31bc4574f22426a89902edac5d14a72"]);
+        assert_eq!(
+            d.field_problem(Field::VendorToSpecUuidsMap),
+            Some(Problem::DuplicateItem { index: 1 })
+        );
+        // Another shape is no draft at all (the page then starts from the source).
+        assert!(serde_json::from_str::<Draft>(r#"{"tagUuids": "a"}"#).is_err());
+        assert!(serde_json::from_str::<Draft>(r#"{"architectureRows": [1]}"#).is_err());
     }
 }

@@ -42,3 +42,30 @@ pub enum Problem {
     /// An item of a list or an entry of a map is wrong (index from 0).
     BadItem { index: usize, problem: Box<Problem> },
 }
+
+impl Problem {
+    /// The item of a list a problem is about (`BadItem`, `DuplicateItem`), from 0: the
+    /// pickers mark that item's control.
+    pub fn item_index(&self) -> Option<usize> {
+        match self {
+            Problem::BadItem { index, .. } | Problem::DuplicateItem { index } => Some(*index),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_point_at_their_item() {
+        let bad = Problem::BadItem {
+            index: 2,
+            problem: Box::new(Problem::NotAUuid),
+        };
+        assert_eq!(bad.item_index(), Some(2));
+        assert_eq!(Problem::DuplicateItem { index: 1 }.item_index(), Some(1));
+        assert_eq!(Problem::Required.item_index(), None);
+    }
+}

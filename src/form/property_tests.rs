@@ -62,15 +62,11 @@ prop_compose! {
             if let Some(flag) = d.flag_mut(field) {
                 *flag = flags[i];
             }
-            if let Some(list) = d.list_mut(field) {
-                *list = lists[i].clone();
-            }
+            d.set_list(field, lists[i].clone());
         }
-        d.vendor_specs = vendors.iter().map(|v| VendorSpecs { vendor: v.clone(), spec_uuids: lists[0].clone() }).collect();
-        for (arch, vm, docker) in rows {
-            let id = d.add_row();
-            let r = d.row_mut(id).unwrap();
-            (r.cpu_architecture, r.vm_image_uuid, r.docker_image) = (arch, vm, docker);
+        d.vendor_specs = vendors.iter().map(|v| VendorSpecs { vendor: v.clone(), spec_uuids: lists[0].iter().cloned().collect() }).collect();
+        for (cpu_architecture, vm_image_uuid, docker_image) in rows {
+            d.architecture_rows.push(ArchitectureRow { cpu_architecture, vm_image_uuid, docker_image });
         }
         d
     }
@@ -91,13 +87,11 @@ prop_compose! {
         d.source = Field::Source.valid_values().unwrap()[s].to_string();
         d.gpu_compute_capability = cc;
         d.yaml = yaml;
-        d.architecture_rows.clear();
-        for a in archs {
-            let id = d.add_row();
-            let r = d.row_mut(id).unwrap();
-            r.cpu_architecture = if upper { a.to_ascii_uppercase() } else { a.to_string() };
-            r.vm_image_uuid = vm.clone();
-        }
+        d.architecture_rows = archs.into_iter().map(|a| ArchitectureRow {
+            cpu_architecture: if upper { a.to_ascii_uppercase() } else { a.to_string() },
+            vm_image_uuid: vm.clone(),
+            ..ArchitectureRow::default()
+        }).collect();
         d
     }
 }
@@ -145,7 +139,7 @@ proptest! {
         prop_assert_eq!(p.yaml.as_deref(), Some(d.yaml.as_str()));
         prop_assert_eq!(p.resource_uuid.as_deref(), Some("90d425a802ff44eeb530f21587633700"));
         if let Some(images) = &p.architecture_images {
-            let archs: Vec<String> = d.architecture_rows.iter().map(|r| r.cpu_architecture.to_ascii_uppercase()).collect();
+            let archs: Vec<String> = d.architecture_rows.values().map(|r| r.cpu_architecture.to_ascii_uppercase()).collect();
             prop_assert_eq!(p.cpu_architectures.clone().unwrap(), archs.clone());
             let image_archs: Vec<String> = images.iter().map(|i| i.cpu_architecture.clone()).collect();
             prop_assert_eq!(image_archs, archs);

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use super::architecture::architecture_for_request;
 use super::draft::Draft;
 use super::field::{Field, Kind, Special};
+use super::keyed_list::KeyedList;
 use super::validation::Problems;
 use crate::zstack::{
     ArchitectureImage, CloneModelServiceBody, CloneParams, CloneRequest, ModelServiceInventory,
@@ -74,6 +75,12 @@ impl ToWire<Vec<String>> for Vec<String> {
     }
 }
 
+impl ToWire<Vec<String>> for KeyedList<String> {
+    fn to_wire(&self) -> Option<Vec<String>> {
+        Some(self.to_vec())
+    }
+}
+
 fn non_empty(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_owned())
 }
@@ -121,7 +128,7 @@ impl CloneRequest {
                     params.cpu_architectures = Some(
                         draft
                             .architecture_rows
-                            .iter()
+                            .values()
                             .map(|r| architecture_for_request(&r.cpu_architecture))
                             .collect(),
                     );
@@ -130,7 +137,7 @@ impl CloneRequest {
                     params.architecture_images = Some(
                         draft
                             .architecture_rows
-                            .iter()
+                            .values()
                             .map(|r| ArchitectureImage {
                                 cpu_architecture: architecture_for_request(&r.cpu_architecture),
                                 vm_image_uuid: non_empty(&r.vm_image_uuid),

@@ -114,19 +114,24 @@ fn every_field_when_everything_changed() {
     d.framework = "vLLM".into();
     d.request_cpu = "8".into();
     d.request_memory = "9007199254740993".into();
-    d.tag_uuids = vec!["c13336388d574fec824752525ae05a21".into()];
+    d.tag_uuids
+        .insert("c13336388d574fec824752525ae05a21".into());
     d.system_tags = vec!["s::t".into()];
     d.user_tags = vec!["u".into()];
     d.support_distributed = true;
     d.container_command = "sh".into();
     d.container_args = "-c 'run it'".into();
-    d.vendor_specs = vec![VendorSpecs {
+    d.vendor_specs.push(VendorSpecs {
         vendor: "NVIDIA".into(),
-        spec_uuids: vec!["b31bc4574f22426a89902edac5d14a72".into()],
-    }];
-    let arm = d.add_row();
-    d.row_mut(arm).unwrap().cpu_architecture = "aarch64".into();
-    d.row_mut(arm).unwrap().docker_image = "img:arm".into();
+        spec_uuids: ["b31bc4574f22426a89902edac5d14a72".to_string()]
+            .into_iter()
+            .collect(),
+    });
+    d.architecture_rows.push(ArchitectureRow {
+        cpu_architecture: "aarch64".into(),
+        docker_image: "img:arm".into(),
+        ..ArchitectureRow::default()
+    });
     let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     let p = &r.body.params;
     assert_eq!(p.size, Some(i64::MAX));
@@ -157,7 +162,8 @@ fn every_field_when_everything_changed() {
 fn rows_are_sent_whole_with_their_architectures() {
     let src = source();
     let mut d = Draft::from_inventory(&src);
-    d.architecture_rows[0].docker_image = "new:1".into();
+    let id = d.architecture_rows.ids().next().unwrap();
+    d.architecture_rows.get_mut(id).unwrap().docker_image = "new:1".into();
     let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     assert_eq!(
         r.body.params.cpu_architectures.as_deref().unwrap(),
@@ -165,8 +171,7 @@ fn rows_are_sent_whole_with_their_architectures() {
     );
     assert_eq!(r.body.params.architecture_images.as_ref().unwrap().len(), 1);
     let mut d = Draft::from_inventory(&src);
-    let id = d.architecture_rows[0].id;
-    d.remove_row(id);
+    d.architecture_rows.remove(id);
     let r = CloneRequest::from_draft(&d, &src, RESOURCE_UUID).unwrap();
     assert!(r
         .to_json()

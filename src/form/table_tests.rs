@@ -41,20 +41,26 @@ fn changed(field: Field) -> Draft {
             let flag = d.flag_mut(field).unwrap();
             *flag = !*flag;
         }
-        Kind::List | Kind::TopList => d.list_mut(field).unwrap().push(SPEC.into()),
+        Kind::List | Kind::TopList => {
+            let mut items = d.list(field).unwrap().to_vec();
+            items.push(SPEC.into());
+            assert!(d.set_list(field, items));
+        }
         Kind::Special(special) => match special {
             Special::ResourceUuid => d.resource_uuid = "0123456789ab4def8123456789abcdef".into(),
             Special::CpuArchitectures => {
-                d.architecture_rows[0].cpu_architecture = "aarch64".into();
+                let row = d.architecture_rows.values_mut().next().unwrap();
+                row.cpu_architecture = "aarch64".into();
             }
             Special::ArchitectureImages => {
-                d.architecture_rows[0].docker_image = "registry.example.com/other:2".into();
+                let row = d.architecture_rows.values_mut().next().unwrap();
+                row.docker_image = "registry.example.com/other:2".into();
             }
             Special::VendorToSpecUuidsMap => {
-                d.vendor_specs = vec![VendorSpecs {
+                d.vendor_specs.replace_all([VendorSpecs {
                     vendor: "NVIDIA".into(),
-                    spec_uuids: vec![SPEC.into()],
-                }];
+                    spec_uuids: [SPEC.to_string()].into_iter().collect(),
+                }]);
             }
         },
     }

@@ -7,10 +7,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::architecture::{known_architecture, same_architecture, RowId};
+use super::architecture::{known_architecture, same_architecture};
 use super::draft::Draft;
 use super::field::{row_control_name, Field, Kind, RowField, Special};
 use super::problem::Problem;
+use super::rows::RowId;
 use super::text_rules::{self as rules, limits};
 use crate::zstack::ModelServiceInventory;
 
@@ -67,9 +68,10 @@ impl Draft {
     pub fn control_name(&self, key: ProblemKey) -> Option<String> {
         match key {
             ProblemKey::Field(f) => Some(f.api_name().to_owned()),
-            ProblemKey::Row { row, field } => {
-                self.row_index(row).map(|i| row_control_name(i, field))
-            }
+            ProblemKey::Row { row, field } => self
+                .architecture_rows
+                .position(row)
+                .map(|i| row_control_name(i, field)),
         }
     }
 
@@ -124,12 +126,13 @@ impl Draft {
     }
 
     fn vendor_problem(&self) -> Option<Problem> {
-        for (index, entry) in self.vendor_specs.iter().enumerate() {
+        for (index, entry) in self.vendor_specs.values().enumerate() {
             let problem = rules::required(&entry.vendor)
                 .or_else(|| rules::max_chars(&entry.vendor, limits::SHORT_TEXT))
                 .or_else(|| {
-                    self.vendor_specs[..index]
-                        .iter()
+                    self.vendor_specs
+                        .values()
+                        .take(index)
                         .any(|e| e.vendor == entry.vendor)
                         .then_some(Problem::DuplicateItem { index })
                 })
@@ -154,8 +157,8 @@ impl Draft {
     }
 
     fn validate_rows(&self, problems: &mut Problems) {
-        for (i, row) in self.architecture_rows.iter().enumerate() {
-            let key = |field| ProblemKey::Row { row: row.id, field };
+        for (i, (id, row)) in self.architecture_rows.iter().enumerate() {
+            let key = |field| ProblemKey::Row { row: id, field };
             if row.is_blank() {
                 problems.note(key(RowField::CpuArchitecture), Some(Problem::EmptyRow));
                 continue;
@@ -164,8 +167,9 @@ impl Draft {
                 if known_architecture(&row.cpu_architecture).is_none() {
                     Some(Problem::UnknownArchitecture)
                 } else {
-                    self.architecture_rows[..i]
-                        .iter()
+                    self.architecture_rows
+                        .values()
+                        .take(i)
                         .any(|r| same_architecture(&r.cpu_architecture, &row.cpu_architecture))
                         .then_some(Problem::DuplicateArchitecture)
                 }

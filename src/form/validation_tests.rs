@@ -165,27 +165,35 @@ fn uuid_rules() {
         Some(Problem::NotAResourceUuid)
     );
     let good = "c13336388d574fec824752525ae05a21".to_string();
+    let tags =
+        |items: &[&String]| -> KeyedList<String> { items.iter().copied().cloned().collect() };
     assert_eq!(
-        check(|d| d.tag_uuids = vec![good.clone()], Field::TagUuids),
+        check(|d| d.tag_uuids = tags(&[&good]), Field::TagUuids),
         None
     );
+    let nope = "nope".to_string();
     assert_eq!(
-        check(
-            |d| d.tag_uuids = vec![good.clone(), "nope".into()],
-            Field::TagUuids
-        ),
+        check(|d| d.tag_uuids = tags(&[&good, &nope]), Field::TagUuids),
         Some(Problem::BadItem {
             index: 1,
             problem: Box::new(Problem::NotAUuid)
         })
     );
+    // A tag chosen twice is chosen once (a list typed as text included).
     assert_eq!(
-        check(
-            |d| d.tag_uuids = vec![good.clone(), good.clone()],
-            Field::TagUuids
-        ),
+        check(|d| d.tag_uuids = tags(&[&good, &good]), Field::TagUuids),
+        None
+    );
+    let mut d = Draft::default();
+    assert!(d.set_list(Field::TagUuids, vec![good.clone(), good.clone()]));
+    assert_eq!(*d.tag_uuids, [good.as_str()]);
+    // Other lists keep what was typed, and say what repeats.
+    assert!(d.set_list(Field::SystemTags, vec!["a".into(), "a".into()]));
+    assert_eq!(
+        d.field_problem(Field::SystemTags),
         Some(Problem::DuplicateItem { index: 1 })
     );
+    assert!(!d.set_list(Field::Name, vec![]));
 }
 
 #[test]
@@ -289,18 +297,18 @@ fn vendor_map_rules() {
     let spec = "b31bc4574f22426a89902edac5d14a72".to_string();
     let entry = |v: &str, specs: Vec<String>| VendorSpecs {
         vendor: v.into(),
-        spec_uuids: specs,
+        spec_uuids: specs.into_iter().collect(),
     };
     assert_eq!(
         check(
-            |d| d.vendor_specs = vec![entry("NVIDIA", vec![spec.clone()])],
+            |d| d.vendor_specs = [entry("NVIDIA", vec![spec.clone()])].into_iter().collect(),
             Field::VendorToSpecUuidsMap
         ),
         None
     );
     assert_eq!(
         check(
-            |d| d.vendor_specs = vec![entry("", vec![spec.clone()])],
+            |d| d.vendor_specs = [entry("", vec![spec.clone()])].into_iter().collect(),
             Field::VendorToSpecUuidsMap
         ),
         Some(Problem::BadItem {
@@ -310,7 +318,7 @@ fn vendor_map_rules() {
     );
     assert_eq!(
         check(
-            |d| d.vendor_specs = vec![entry("NVIDIA", vec![])],
+            |d| d.vendor_specs = [entry("NVIDIA", vec![])].into_iter().collect(),
             Field::VendorToSpecUuidsMap
         ),
         Some(Problem::BadItem {
@@ -320,17 +328,19 @@ fn vendor_map_rules() {
     );
     assert_eq!(
         check(
-            |d| d.vendor_specs = vec![
+            |d| d.vendor_specs = [
                 entry("A", vec![spec.clone()]),
                 entry("A", vec![spec.clone()])
-            ],
+            ]
+            .into_iter()
+            .collect(),
             Field::VendorToSpecUuidsMap
         ),
         Some(Problem::DuplicateItem { index: 1 })
     );
     assert_eq!(
         check(
-            |d| d.vendor_specs = vec![entry("AMD", vec!["x".into()])],
+            |d| d.vendor_specs = [entry("AMD", vec!["x".into()])].into_iter().collect(),
             Field::VendorToSpecUuidsMap
         ),
         Some(Problem::BadItem {
@@ -347,18 +357,17 @@ fn vendor_map_rules() {
 fn architecture_row_rules() {
     let src = source();
     let mut d = Draft::from_inventory(&src);
-    let first = d.architecture_rows[0].id;
-    let dup = d.add_row();
-    d.row_mut(dup).unwrap().cpu_architecture = "X86_64".into();
-    let unknown = d.add_row();
-    d.row_mut(unknown).unwrap().cpu_architecture = "arm64".into();
-    d.row_mut(unknown).unwrap().vm_image_uuid = "not-a-uuid".into();
-    d.row_mut(unknown).unwrap().docker_image = "a b".into();
-    let empty = d.add_row();
-    let no_arch = d.add_row();
-    d.row_mut(no_arch).unwrap().docker_image = "img:1".into();
-    let good = d.add_row();
-    d.row_mut(good).unwrap().cpu_architecture = "LoongArch64".into();
+    let row = |arch: &str, vm: &str, docker: &str| ArchitectureRow {
+        cpu_architecture: arch.into(),
+        vm_image_uuid: vm.into(),
+        docker_image: docker.into(),
+    };
+    let first = d.architecture_rows.ids().next().unwrap();
+    let dup = d.architecture_rows.push(row("X86_64", "", ""));
+    let unknown = d.architecture_rows.push(row("arm64", "not-a-uuid", "a b"));
+    let empty = d.architecture_rows.push(row("", "", ""));
+    let no_arch = d.architecture_rows.push(row("", "", "img:1"));
+    let good = d.architecture_rows.push(row("LoongArch64", "", ""));
 
     let p = d.validate(&src);
     use RowField::*;

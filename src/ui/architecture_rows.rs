@@ -61,19 +61,15 @@ pub fn ArchitectureRows() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let cells: CellMap = StoredValue::new(BTreeMap::new());
     let ids = Memo::new(move |_| {
-        ctx.draft.with(|d| {
-            d.architecture_rows
-                .iter()
-                .map(|r| r.id)
-                .collect::<Vec<RowId>>()
-        })
+        ctx.draft
+            .with(|d| d.architecture_rows.ids().collect::<Vec<RowId>>())
     });
     // The draft's rows into the rows' cells, only where they differ.
     Effect::new(move |_| {
         ctx.draft.with(|d| {
             cells.with_value(|cells| {
-                for (index, row) in d.architecture_rows.iter().enumerate() {
-                    let Some(c) = cells.get(&row.id) else {
+                for (index, (id, row)) in d.architecture_rows.iter().enumerate() {
+                    let Some(c) = cells.get(&id) else {
                         continue;
                     };
                     if c.row.try_with_untracked(|r| r != row) == Some(true) {
@@ -115,9 +111,9 @@ pub fn ArchitectureRows() -> impl IntoView {
                 class="cms-button"
                 data-action="add-architecture"
                 on:click=move |_| {
-                    let id = ctx.draft.try_update(|d| d.add_row());
+                    let id = ctx.draft.try_update(|d| d.architecture_rows.push(ArchitectureRow::default()));
                     if let Some(id) = id {
-                        let index = ctx.draft.with_untracked(|d| d.row_index(id)).unwrap_or(0);
+                        let index = ctx.draft.with_untracked(|d| d.architecture_rows.position(id)).unwrap_or(0);
                         let name = row_control_name(index, RowField::CpuArchitecture);
                         request_animation_frame(move || dom::focus_control(&name));
                     }
@@ -131,7 +127,7 @@ pub fn ArchitectureRows() -> impl IntoView {
 
 fn set_row(ctx: Ctx, id: RowId, field: RowField, value: String) {
     ctx.draft.update(|d| {
-        if let Some(row) = d.row_mut(id) {
+        if let Some(row) = d.architecture_rows.get_mut(id) {
             let slot: &mut String = match field {
                 RowField::CpuArchitecture => &mut row.cpu_architecture,
                 RowField::VmImageUuid => &mut row.vm_image_uuid,
@@ -146,8 +142,8 @@ fn set_row(ctx: Ctx, id: RowId, field: RowField, value: String) {
 fn row_cells(ctx: Ctx, id: RowId, cells: CellMap) -> RowCells {
     let (row, index) = ctx.draft.with_untracked(|d| {
         (
-            d.row(id).cloned().unwrap_or_default(),
-            d.row_index(id).unwrap_or(0),
+            d.architecture_rows.get(id).cloned().unwrap_or_default(),
+            d.architecture_rows.position(id).unwrap_or(0),
         )
     });
     let problems = ctx.touched.with_untracked(|touched| {
@@ -296,7 +292,7 @@ fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
                 aria-label=move || format!("{} {} {}", ctx.text(Text::RemoveArchitecture), ctx.text(Text::RowLabel), index.get() + 1)
                 on:click=move |_| {
                     ctx.draft.update(|d| {
-                        d.remove_row(id);
+                        d.architecture_rows.remove(id);
                     });
                 }
             >

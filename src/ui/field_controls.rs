@@ -7,8 +7,7 @@
 use leptos::prelude::*;
 
 use super::dialog::state::{control_id, error_id, Ctx};
-use super::list_text::{lines_to_list, list_to_lines};
-use crate::form::{Draft, Field, Kind, ProblemKey};
+use crate::form::{lines_to_list, list_to_lines, Draft, Field, Kind, ProblemKey};
 use crate::i18n::{field_hint, field_label, problem_message, Text};
 
 /// How a text control looks.
@@ -294,9 +293,7 @@ pub fn LinesField(
                 ctx.draft.update(|d| match set {
                     Some(set) => set(d, &text),
                     None => {
-                        if let Some(list) = d.list_mut(field) {
-                            *list = lines_to_list(&text);
-                        }
+                        d.set_list(field, lines_to_list(&text));
                     }
                 });
             }

@@ -43,7 +43,7 @@ pub fn ProblemSummary() -> impl IntoView {
                             format!(
                                 "{} {}: {}",
                                 ctx.text(Text::RowLabel),
-                                d.row_index(*row).unwrap_or(0) + 1,
+                                d.architecture_rows.position(*row).unwrap_or(0) + 1,
                                 ctx.text(what)
                             )
                         }

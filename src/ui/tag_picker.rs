@@ -8,11 +8,11 @@
 
 use leptos::prelude::*;
 
-use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
+use super::choice_label::check_label;
 use super::dialog::state::{control_id, error_id, Choices, Ctx};
 use super::field_controls::{field_error, LinesField};
-use super::list_text::{lines_to_list, list_to_lines};
-use crate::form::{Field, ProblemKey};
+use super::seen_uuids::remember_seen;
+use crate::form::{named_choice, unlisted, Field, KeyedList, ProblemKey};
 use crate::i18n::{field_label, Text};
 
 const FIELD: Field = Field::TagUuids;
@@ -25,16 +25,7 @@ pub fn TagPicker() -> impl IntoView {
     view! {
         <Show
             when=move || !failed.get()
-            fallback=|| {
-                view! {
-                    <LinesField
-                        field=FIELD
-                        get=|d| list_to_lines(&d.tag_uuids)
-                        set=|d, v| d.tag_uuids = lines_to_list(v)
-                        hint=Text::TagsUnavailable
-                    />
-                }
-            }
+            fallback=|| view! { <LinesField field=FIELD hint=Text::TagsUnavailable /> }
         >
             <TagChecks />
         </Show>
@@ -43,7 +34,8 @@ pub fn TagPicker() -> impl IntoView {
 
 /// Checks (`on`) or unchecks a tag uuid in the draft.
 fn set_tag(ctx: Ctx, uuid: &str, on: bool) {
-    ctx.draft.update(|d| set_member(&mut d.tag_uuids, uuid, on));
+    ctx.draft
+        .update(|d| d.tag_uuids.set_member(uuid.to_owned(), on));
     ctx.touch(ProblemKey::Field(FIELD));
 }
 
@@ -55,13 +47,13 @@ fn TagCheck(
     uuid: String,
     /// The tag's name; `None` for a uuid that is not among the tags.
     name: Option<String>,
-    selected: Memo<Vec<String>>,
+    selected: Memo<KeyedList<String>>,
     /// The item the field's shown problem is about.
     bad: Memo<Option<String>>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let value = uuid.clone();
-    let checked = Memo::new(move |_| selected.with(|s| s.contains(&value)));
+    let checked = Memo::new(move |_| selected.with(|s| s.contains_key(&value)));
     let value = uuid.clone();
     let is_bad = Memo::new(move |_| bad.with(|b| b.as_deref() == Some(value.as_str())));
     let target = uuid.clone();
@@ -95,28 +87,27 @@ fn TagChecks() -> impl IntoView {
             c.ready()
                 .iter()
                 .map(|t| named_choice(&t.uuid, t.name.as_deref()))
-                .collect::<Vec<_>>()
+                .collect::<KeyedList<_>>()
         })
     });
     // Every uuid the draft had while the form was open, in order of appearance.
     let seen = remember_seen(selected);
-    // The seen uuids that are not among the tags, with a stable position for their ids.
+    // The seen uuids that are not among the tags, by uuid, with a stable place for their ids.
     let others = Memo::new(move |_| {
         known.with(|known| {
             seen.with(|seen| {
-                seen.iter()
-                    .enumerate()
-                    .filter(|(_, u)| !known.iter().any(|(k, _)| k == *u))
-                    .map(|(n, u)| (n, u.clone()))
-                    .collect::<Vec<_>>()
+                unlisted(seen, known)
+                    .map(|(n, u)| (u.clone(), n))
+                    .collect::<KeyedList<_>>()
             })
         })
     });
     let bad = Memo::new(move |_| {
-        let index = ctx.field_problem(FIELD).as_ref().and_then(problem_item)?;
+        let index = ctx.field_problem(FIELD)?.item_index()?;
         selected.with(|s| s.get(index).cloned())
     });
-    let nothing = move || !loading.get() && known.with(Vec::is_empty) && others.with(Vec::is_empty);
+    let nothing =
+        move || !loading.get() && known.with(|l| l.is_empty()) && others.with(|l| l.is_empty());
     let typed = RwSignal::new(String::new());
     let add = move || {
         let value = typed.get_untracked().trim().to_owned();
@@ -150,10 +141,10 @@ fn TagChecks() -> impl IntoView {
                         bad=bad
                     />
                 </For>
-                <For each=move || others.get() key=|(_, uuid)| uuid.clone() let:other>
+                <For each=move || others.get() key=|(uuid, _)| uuid.clone() let:other>
                     <TagCheck
-                        id=format!("{}-other-{}", control_id(name), other.0)
-                        uuid=other.1
+                        id=format!("{}-other-{}", control_id(name), other.1)
+                        uuid=other.0
                         name=None
                         selected=selected
                         bad=bad

@@ -1,9 +1,9 @@
 //! The `vendorToSpecUuidsMap` picker: one row per GPU vendor, a select of the vendors ZStack
 //! has GPU specs of (plus those the draft already names) and that vendor's GPU specs as
-//! checkboxes (name, uuid in small text); rows are added and removed with buttons and keyed,
-//! so a change re-renders only its own row. Spec uuids of a row that are not among its
-//! vendor's specs stay listed (checked; unchecking removes them from the draft but keeps them
-//! listed until the form closes).
+//! checkboxes (name, uuid in small text); rows are added and removed with buttons and keyed by
+//! the draft's own row keys ([`crate::form::Rows`]), so a change re-renders only its own row.
+//! Spec uuids of a row that are not among its vendor's specs stay listed (checked; unchecking
+//! removes them from the draft but keeps them listed until the form closes).
 //!
 //! Controls: the vendor select is `name="vendorToSpecUuidsMap"` (the map's keys, in row
 //! order), a vendor's spec checkboxes `name="vendorToSpecUuidsMap.<VENDOR>"`,
@@ -12,20 +12,23 @@
 
 use leptos::prelude::*;
 
-use super::choice_label::{check_label, named_choice, problem_item, remember_seen, set_member};
+use super::choice_label::check_label;
 use super::dialog::dom;
 use super::dialog::state::{control_id, error_id, Choices, Ctx};
 use super::field_controls::{field_error, LinesField};
-use super::list_text::{lines_to_vendors, vendors_to_lines};
-use crate::form::{Field, ProblemKey, VendorSpecs};
+use super::seen_uuids::remember_seen;
+use crate::form::{
+    lines_to_vendors, of_another_vendor, spec_name, specs_of_vendor, unlisted, vendors_to_lines,
+    Field, KeyedList, ProblemKey, RowId, Rows, VendorSpecs,
+};
 use crate::i18n::{field_label, Text};
 use crate::zstack::GpuSpecInventory;
 
 const FIELD: Field = Field::VendorToSpecUuidsMap;
 
-/// A row's control name: `vendorToSpecUuidsMap.<row id>.<what>` (ids only, never sent).
-fn row_control(row: u32, what: &str) -> String {
-    format!("{}.{row}.{what}", FIELD.api_name())
+/// A row's control name: `vendorToSpecUuidsMap.<row key>.<what>` (ids only, never sent).
+fn row_control(row: RowId, what: &str) -> String {
+    format!("{}.{}.{what}", FIELD.api_name(), row.0)
 }
 
 /// The picker, or the text area when the GPU specs could not be loaded.
@@ -42,8 +45,8 @@ pub fn VendorPicker() -> impl IntoView {
                 view! {
                     <LinesField
                         field=FIELD
-                        get=|d| vendors_to_lines(&d.vendor_specs)
-                        set=|d, v| d.vendor_specs = lines_to_vendors(v)
+                        get=|d| vendors_to_lines(d.vendor_specs.values())
+                        set=|d, v| d.vendor_specs.replace_all(lines_to_vendors(v))
                         hint=Text::GpuSpecsUnavailable
                     />
                 }
@@ -75,41 +78,29 @@ pub fn VendorPicker() -> impl IntoView {
 fn VendorRows() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let entries = Memo::new(move |_| ctx.draft.with(|d| d.vendor_specs.clone()));
+    let ids = Memo::new(move |_| entries.with(|e| e.ids().collect::<Vec<RowId>>()));
     let specs = Memo::new(move |_| ctx.gpu_specs.with(|c| c.ready().to_vec()));
     let vendors = Memo::new(move |_| {
         let mut all: Vec<String> =
             specs.with(|s| s.iter().filter_map(|s| s.vendor.clone()).collect());
-        entries.with(|e| all.extend(e.iter().map(|e| e.vendor.clone())));
+        entries.with(|e| all.extend(e.values().map(|e| e.vendor.clone())));
         all.retain(|v| !v.is_empty());
         all.sort();
         all.dedup();
         all
     });
-    // Stable row ids beside the draft's entries (which have none): the rows' keys.
-    let count = entries.with_untracked(Vec::len) as u32;
-    let ids = RwSignal::new((0..count).collect::<Vec<u32>>());
-    let next = StoredValue::new(count);
-    Effect::new(move |_| {
-        // Entries replaced as a whole (not through these rows): new rows throughout.
-        let n = entries.with(Vec::len) as u32;
-        if ids.with_untracked(Vec::len) as u32 != n {
-            let start = next.get_value();
-            next.set_value(start + n);
-            ids.set((start..start + n).collect());
-        }
-    });
     let add = move |_| {
-        let id = next.get_value();
-        next.set_value(id + 1);
-        ids.update(|v| v.push(id));
-        ctx.draft
-            .update(|d| d.vendor_specs.push(VendorSpecs::default()));
-        let name = row_control(id, "vendor");
-        request_animation_frame(move || dom::focus_control(&name));
+        let id = ctx
+            .draft
+            .try_update(|d| d.vendor_specs.push(VendorSpecs::default()));
+        if let Some(id) = id {
+            let name = row_control(id, "vendor");
+            request_animation_frame(move || dom::focus_control(&name));
+        }
     };
     view! {
         <For each=move || ids.get() key=|id| *id let:id>
-            <VendorRow id=id ids=ids entries=entries specs=specs vendors=vendors />
+            <VendorRow id=id entries=entries specs=specs vendors=vendors />
         </For>
         <div>
             <button
@@ -125,17 +116,6 @@ fn VendorRows() -> impl IntoView {
     }
 }
 
-/// Whether the loaded specs put `uuid` under a vendor other than `vendor`.
-fn of_another_vendor(specs: &[GpuSpecInventory], uuid: &str, vendor: &str) -> bool {
-    specs.iter().any(|s| {
-        s.uuid == uuid
-            && !s
-                .vendor
-                .as_deref()
-                .is_some_and(|v| v.eq_ignore_ascii_case(vendor))
-    })
-}
-
 /// One spec checkbox of a row.
 #[component]
 fn SpecCheck(
@@ -145,12 +125,12 @@ fn SpecCheck(
     name: Option<String>,
     /// The checkboxes' `name`, after the row's vendor.
     control: Memo<String>,
-    chosen: Memo<Vec<String>>,
+    chosen: Memo<KeyedList<String>>,
     toggle: Callback<(String, bool)>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let value = uuid.clone();
-    let checked = Memo::new(move |_| chosen.with(|c| c.contains(&value)));
+    let checked = Memo::new(move |_| chosen.with(|c| c.contains_key(&value)));
     let target = uuid.clone();
     let label = check_label(ctx, name, uuid.clone(), Text::UnknownSpec);
     view! {
@@ -171,97 +151,63 @@ fn SpecCheck(
 /// One vendor and its specs.
 #[component]
 fn VendorRow(
-    id: u32,
-    ids: RwSignal<Vec<u32>>,
-    entries: Memo<Vec<VendorSpecs>>,
+    id: RowId,
+    entries: Memo<Rows<VendorSpecs>>,
     specs: Memo<Vec<GpuSpecInventory>>,
     vendors: Memo<Vec<String>>,
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let key = ProblemKey::Field(FIELD);
-    let index = Memo::new(move |_| ids.with(|v| v.iter().position(|i| *i == id)));
-    let entry = Memo::new(move |_| {
-        index
-            .get()
-            .and_then(|i| entries.with(|e| e.get(i).cloned()))
-            .unwrap_or_default()
-    });
+    let index = Memo::new(move |_| entries.with(|e| e.position(id)));
+    let entry = Memo::new(move |_| entries.with(|e| e.get(id).cloned()).unwrap_or_default());
     let vendor = Memo::new(move |_| entry.with(|e| e.vendor.clone()));
     let chosen = Memo::new(move |_| entry.with(|e| e.spec_uuids.clone()));
     let control = Memo::new(move |_| format!("{}.{}", FIELD.api_name(), vendor.get()));
     // The vendors the other rows have: not offered again.
     let elsewhere = Memo::new(move |_| {
-        let here = index.get();
         entries.with(|e| {
             e.iter()
-                .enumerate()
-                .filter(|(i, _)| Some(*i) != here)
+                .filter(|(other, _)| *other != id)
                 .map(|(_, e)| e.vendor.clone())
                 .collect::<Vec<_>>()
         })
     });
     // The vendor's specs, as loaded.
-    let offered = Memo::new(move |_| {
-        let vendor = vendor.get();
-        specs.with(|s| {
-            s.iter()
-                .filter(|s| {
-                    !vendor.is_empty()
-                        && s.vendor
-                            .as_deref()
-                            .is_some_and(|v| v.eq_ignore_ascii_case(&vendor))
-                })
-                .map(|s| named_choice(&s.uuid, s.name.as_deref()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let offered = Memo::new(move |_| vendor.with(|v| specs.with(|s| specs_of_vendor(s, v))));
     // Every spec uuid this row had while the form was open.
     let seen = remember_seen(chosen);
-    // Seen uuids outside the vendor's specs (those of another vendor only while chosen).
+    // Seen uuids outside the vendor's specs (those of another vendor only while chosen), by
+    // uuid, with a stable place for their ids.
     let others = Memo::new(move |_| {
         let vendor = vendor.get();
-        let chosen = chosen.get();
-        offered.with(|offered| {
-            specs.with(|specs| {
-                seen.with(|seen| {
-                    seen.iter()
-                        .enumerate()
-                        .filter(|(_, u)| !offered.iter().any(|(o, _)| o == *u))
-                        .filter(|(_, u)| {
-                            chosen.contains(u) || !of_another_vendor(specs, u, &vendor)
-                        })
-                        .map(|(n, u)| {
-                            let name = specs
-                                .iter()
-                                .find(|s| &s.uuid == u)
-                                .and_then(|s| s.name.clone())
-                                .filter(|n| !n.is_empty());
-                            (n, u.clone(), name)
-                        })
-                        .collect::<Vec<_>>()
+        chosen.with(|chosen| {
+            offered.with(|offered| {
+                specs.with(|specs| {
+                    seen.with(|seen| {
+                        unlisted(seen, offered)
+                            .filter(|(_, u)| {
+                                chosen.contains_key(u) || !of_another_vendor(specs, u, &vendor)
+                            })
+                            .map(|(n, u)| (u.clone(), (n, spec_name(specs, u))))
+                            .collect::<KeyedList<_>>()
+                    })
                 })
             })
         })
     });
     let toggle = Callback::new(move |(uuid, on): (String, bool)| {
-        let Some(i) = index.get_untracked() else {
-            return;
-        };
         ctx.draft.update(|d| {
-            if let Some(e) = d.vendor_specs.get_mut(i) {
-                set_member(&mut e.spec_uuids, &uuid, on);
+            if let Some(e) = d.vendor_specs.get_mut(id) {
+                e.spec_uuids.set_member(uuid, on);
             }
         });
         ctx.touch(key);
     });
     let choose = move |ev: leptos::ev::Event| {
         let chosen_vendor = event_target_value(&ev);
-        let Some(i) = index.get_untracked() else {
-            return;
-        };
         specs.with_untracked(|specs| {
             ctx.draft.update(|d| {
-                if let Some(e) = d.vendor_specs.get_mut(i) {
+                if let Some(e) = d.vendor_specs.get_mut(id) {
                     // Specs known to be another vendor's do not follow the change.
                     e.spec_uuids
                         .retain(|u| !of_another_vendor(specs, u, &chosen_vendor));
@@ -272,16 +218,8 @@ fn VendorRow(
         ctx.touch(key);
     };
     let remove = move |_| {
-        let Some(i) = index.get_untracked() else {
-            return;
-        };
-        ids.update(|v| {
-            v.remove(i);
-        });
         ctx.draft.update(|d| {
-            if i < d.vendor_specs.len() {
-                d.vendor_specs.remove(i);
-            }
+            d.vendor_specs.remove(id);
         });
         ctx.touch(key);
         let add = format!("{}.add", FIELD.api_name());
@@ -307,7 +245,7 @@ fn VendorRow(
     };
     let invalid = Memo::new(move |_| {
         let here = index.get();
-        here.is_some() && ctx.field_problem(FIELD).as_ref().and_then(problem_item) == here
+        here.is_some() && ctx.field_problem(FIELD).and_then(|p| p.item_index()) == here
     });
     let number = move || index.get().map_or(0, |i| i + 1);
     let select_id = control_id(&row_control(id, "vendor"));
@@ -328,11 +266,11 @@ fn VendorRow(
             </div>
             <fieldset class="cms-vendor__specs">
                 <legend>{ctx.tr(Text::GpuSpecs)}</legend>
-                <Show when=move || vendor.with(String::is_empty) && others.with(Vec::is_empty)>
+                <Show when=move || vendor.with(String::is_empty) && others.with(|l| l.is_empty())>
                     <p class="cms-field__hint">{ctx.tr(Text::ChooseVendorFirst)}</p>
                 </Show>
                 <Show when=move || {
-                    !vendor.with(String::is_empty) && offered.with(Vec::is_empty) && others.with(Vec::is_empty)
+                    !vendor.with(String::is_empty) && offered.with(|l| l.is_empty()) && others.with(|l| l.is_empty())
                 }>
                     <p class="cms-field__hint">{ctx.tr(Text::NoSpecsOfVendor)}</p>
                 </Show>
@@ -347,11 +285,11 @@ fn VendorRow(
                             toggle=toggle
                         />
                     </For>
-                    <For each=move || others.get() key=|other| other.1.clone() let:other>
+                    <For each=move || others.get() key=|(uuid, _)| uuid.clone() let:other>
                         <SpecCheck
-                            id=format!("{}-other-{}", control_id(&row_control(id, "spec")), other.0)
-                            uuid=other.1
-                            name=other.2
+                            id=format!("{}-other-{}", control_id(&row_control(id, "spec")), other.1.0)
+                            uuid=other.0
+                            name=other.1.1
                             control=control
                             chosen=chosen
                             toggle=toggle
@@ -369,27 +307,5 @@ fn VendorRow(
                 {ctx.tr(Text::RemoveVendor)}
             </button>
         </fieldset>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_spec_is_of_another_vendor_only_when_the_loaded_specs_say_so() {
-        let spec = |uuid: &str, vendor: Option<&str>| GpuSpecInventory {
-            uuid: uuid.into(),
-            vendor: vendor.map(str::to_owned),
-            ..GpuSpecInventory::default()
-        };
-        let specs = [spec("a100", Some("NVIDIA")), spec("odd", None)];
-        assert!(!of_another_vendor(&specs, "a100", "NVIDIA"));
-        assert!(!of_another_vendor(&specs, "a100", "nvidia"));
-        assert!(of_another_vendor(&specs, "a100", "Huawei"));
-        // Unknown uuids cannot be judged: they stay.
-        assert!(!of_another_vendor(&specs, "unknown", "Huawei"));
-        // A spec without a vendor belongs to none.
-        assert!(of_another_vendor(&specs, "odd", "Huawei"));
     }
 }

@@ -17,19 +17,21 @@
 //!   `size` 0, `system` false, so the form's value is always sent);
 //! - its value, which decides every type involved:
 //!
-//!   | value            | API type | draft (as typed)  | request (`params`) | source (inventory) |
-//!   |------------------|----------|-------------------|--------------------|--------------------|
-//!   | `text f`         | String   | `String`          | `Option<String>`   | `Option<String>`   |
-//!   | `long f`         | Long     | `String`          | `Option<i64>`      | `Option<i64>`      |
-//!   | `integer f`      | Integer  | `String`          | `Option<i32>`      | `Option<i32>`      |
-//!   | `boolean f`      | Boolean  | `bool`            | `Option<bool>`     | `Option<bool>`     |
-//!   | `list f`         | List     | `Vec<String>`     | `Option<Vec<..>>`  | none (starts empty)|
-//!   | `top_list f`     | List     | `Vec<String>`     | body's top level   | none (starts empty)|
-//!   | `url f`          | String   | `String`          | the URL's `{uuid}` | `uuid`             |
-//!   | `special {..}`   | any      | as written        | as written         | read by hand       |
+//!   | value          | API type | draft (as typed)    | request (`params`) | source (inventory)  |
+//!   |----------------|----------|---------------------|--------------------|---------------------|
+//!   | `text f`       | String   | `String`            | `Option<String>`   | `Option<String>`    |
+//!   | `long f`       | Long     | `String`            | `Option<i64>`      | `Option<i64>`       |
+//!   | `integer f`    | Integer  | `String`            | `Option<i32>`      | `Option<i32>`       |
+//!   | `boolean f`    | Boolean  | `bool`              | `Option<bool>`     | `Option<bool>`      |
+//!   | `list f`       | List     | `KeyedList<String>` | `Option<Vec<..>>`  | none (starts empty) |
+//!   | `top_list f`   | List     | `Vec<String>`       | body's top level   | none (starts empty) |
+//!   | `url f`        | String   | `String`            | the URL's `{uuid}` | `uuid`              |
+//!   | `special {..}` | any      | as written          | as written         | read by hand        |
 //!
-//!   `f` names the field in every struct. A `special` parameter's values are converted by hand
-//!   (in `form`, exhaustive matches over `form::Special` make the compiler ask for each);
+//!   `f` names the field in every struct. A `list` keeps each item once (its items are
+//!   checkboxes: checked or not); a `top_list` keeps what was typed, repeats included. A
+//!   `special` parameter's values are converted by hand (in `form`, exhaustive matches over
+//!   `form::Special` make the compiler ask for each);
 //! - `in <group> <position> <control>`: where the form shows it (absent: not a control of its
 //!   own); `Select[...]` lists the valid values (case-sensitive on the node);
 //! - `check <rule>`: the rule a text (or each item of a list) must pass, from
@@ -80,13 +82,13 @@ macro_rules! clone_model_service_parameters {
     // Derived from the architecture rows, and sent with them.
     CpuArchitectures     "cpuArchitectures"     "5.3.40" changed  special { params cpu_architectures: Vec<String> };
     ArchitectureImages   "architectureImages"   "5.3.40" changed  special { params architecture_images: Vec<ArchitectureImage>,
-                                                                            draft architecture_rows: Vec<ArchitectureRow> }
+                                                                            draft architecture_rows: Rows<ArchitectureRow> }
                                                                                                      in Architectures 1 Rows;
     SupportDistributed   "supportDistributed"   "5.3.46" changed  boolean support_distributed        in Runtime 6 Switch;
     ContainerCommand     "containerCommand"     "5.5.22" changed  text container_command             in Container 1 Line                  check command;
     ContainerArgs        "containerArgs"        "5.5.22" changed  text container_args                in Container 2 Line                  check command;
     VendorToSpecUuidsMap "vendorToSpecUuidsMap" "5.5.22" changed  special { params vendor_to_spec_uuids_map: BTreeMap<String, Vec<String>>,
-                                                                            draft vendor_specs: Vec<VendorSpecs> }
+                                                                            draft vendor_specs: Rows<VendorSpecs> }
                                                                                                      in Advanced 7 Vendors;
         }
     };
@@ -114,7 +116,7 @@ macro_rules! normalize_parameter_rows {
             [$($t: String)? $($l: i64)? $($i: i32)? $($b: bool)? $($li: Vec<String>)? $($sp: $spt)?]
             [$($tl)?]
             [$($t: String)? $($l: i64)? $($i: i32)? $($b: bool)?]
-            [$($u: String)? $($t: String)? $($l: String)? $($i: String)? $($b: bool)? $($li: Vec<String>)?
+            [$($u: String)? $($t: String)? $($l: String)? $($i: String)? $($b: bool)? $($li: KeyedList<String>)?
              $($tl: Vec<String>)? $($($sd: $sdt)?)?]
             [$($t)? $($l)? $($i)? $($b)? $($li)?]
             [$($v $sp)?]

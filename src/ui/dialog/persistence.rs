@@ -60,8 +60,9 @@ pub fn keep_draft(ctx: Ctx) {
     }
 }
 
-/// The kept draft of `source`, if it is one (of this source, with usable uuids), repaired so
-/// that no key repeats (see [`Draft::repaired`]).
+/// The kept draft of `source`, if it is one (of this source, with usable uuids). No key of it
+/// repeats, however it was tampered with: the draft's lists key themselves as they are read
+/// (see [`crate::form::KeyedList`]).
 pub fn kept_draft(ctx: Ctx, source: &str) -> Option<KeptDraft> {
     ctx.store()
         .load::<KeptDraft>(&draft_key(source))
@@ -69,10 +70,6 @@ pub fn kept_draft(ctx: Ctx, source: &str) -> Option<KeptDraft> {
             k.draft.source_uuid == source
                 && is_resource_uuid(&k.resource_uuid)
                 && is_zstack_uuid(&k.job_uuid)
-        })
-        .map(|k| KeptDraft {
-            draft: k.draft.repaired(),
-            ..k
         })
 }
 

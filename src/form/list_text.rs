@@ -1,6 +1,7 @@
-//! Lists as the user types them: one item per line, and GPU vendors as `vendor: uuid, uuid`.
+//! Lists as the user types them when a picker cannot load its choices: one item per line, and
+//! GPU vendors as `vendor: uuid, uuid`.
 
-use crate::form::VendorSpecs;
+use super::draft::VendorSpecs;
 
 /// Non-empty lines, trimmed.
 pub fn lines_to_list(text: &str) -> Vec<String> {
@@ -35,9 +36,9 @@ pub fn lines_to_vendors(text: &str) -> Vec<VendorSpecs> {
         .collect()
 }
 
-pub fn vendors_to_lines(vendors: &[VendorSpecs]) -> String {
+pub fn vendors_to_lines<'a>(vendors: impl IntoIterator<Item = &'a VendorSpecs>) -> String {
     vendors
-        .iter()
+        .into_iter()
         .map(|v| format!("{}: {}", v.vendor, v.spec_uuids.join(", ")))
         .collect::<Vec<_>>()
         .join("\n")
@@ -56,11 +57,11 @@ mod tests {
 
     #[test]
     fn vendors_round_trip() {
-        let v = lines_to_vendors("NVIDIA: u1, u2\nHuawei:u3\n\nAMD");
+        let v = lines_to_vendors("NVIDIA: u1, u2, u1\nHuawei:u3\n\nAMD");
         assert_eq!(v.len(), 3);
         assert_eq!(v[0].vendor, "NVIDIA");
-        assert_eq!(v[0].spec_uuids, ["u1", "u2"]);
-        assert_eq!(v[1].spec_uuids, ["u3"]);
+        assert_eq!(*v[0].spec_uuids, ["u1", "u2"], "a vendor's spec once");
+        assert_eq!(*v[1].spec_uuids, ["u3"]);
         assert!(v[2].spec_uuids.is_empty());
         assert_eq!(lines_to_vendors(&vendors_to_lines(&v)), v);
     }
