@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
 
-use super::dialog::state::{control_id, error_id, Ctx};
+use super::dialog::state::{control_id, error_id, DialogState};
 use super::dialog::{choices, dom};
 use crate::form::{
     row_control_name, ArchitectureRow, Problem, ProblemKey, Problems, RowField, RowId,
@@ -58,7 +58,7 @@ fn shown_row_problems(
 /// The list of rows and the add button.
 #[component]
 pub fn ArchitectureRows() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let cells: CellMap = StoredValue::new(BTreeMap::new());
     let ids = Memo::new(move |_| {
         ctx.draft
@@ -125,7 +125,7 @@ pub fn ArchitectureRows() -> impl IntoView {
     }
 }
 
-fn set_row(ctx: Ctx, id: RowId, field: RowField, value: String) {
+fn set_row(ctx: DialogState, id: RowId, field: RowField, value: String) {
     ctx.draft.update(|d| {
         if let Some(row) = d.architecture_rows.get_mut(id) {
             let slot: &mut String = match field {
@@ -139,7 +139,7 @@ fn set_row(ctx: Ctx, id: RowId, field: RowField, value: String) {
 }
 
 /// The row's cells, made from the draft as it is now and registered for the sync effects.
-fn row_cells(ctx: Ctx, id: RowId, cells: CellMap) -> RowCells {
+fn row_cells(ctx: DialogState, id: RowId, cells: CellMap) -> RowCells {
     let (row, index) = ctx.draft.with_untracked(|d| {
         (
             d.architecture_rows.get(id).cloned().unwrap_or_default(),
@@ -170,7 +170,7 @@ fn row_cells(ctx: Ctx, id: RowId, cells: CellMap) -> RowCells {
 /// One row.
 #[component]
 fn ArchitectureRowView(id: RowId, cells: CellMap) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let own = row_cells(ctx, id, cells);
     let index = own.index;
     let arch = Memo::new(move |_| own.row.with(|r| r.cpu_architecture.clone()));

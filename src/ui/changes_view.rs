@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::clipboard::Copier;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use crate::form::RequestPreview;
 use crate::i18n::{field_label, Text};
 use crate::zstack::CloneRequest;
@@ -39,7 +39,7 @@ impl Format {
 
 #[component]
 pub fn ChangesView() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let preview_open = RwSignal::new(false);
     let format = RwSignal::new(Format::Json);
     let copier = Copier::new();

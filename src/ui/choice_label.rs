@@ -3,12 +3,17 @@
 
 use leptos::prelude::*;
 
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use crate::i18n::Text;
 
 /// The label's content: `name` above `uuid` in small text; without a name, the uuid above
 /// `unknown` (e.g. "not among the tags").
-pub fn check_label(ctx: Ctx, name: Option<String>, uuid: String, unknown: Text) -> impl IntoView {
+pub fn check_label(
+    ctx: DialogState,
+    name: Option<String>,
+    uuid: String,
+    unknown: Text,
+) -> impl IntoView {
     match name {
         Some(name) => view! {
             <span class="cms-check__name">{name}</span>

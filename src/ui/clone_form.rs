@@ -10,7 +10,7 @@ use super::changes_view::ChangesView;
 use leptos::task::spawn_local;
 
 use super::dialog::stage::Stage;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use super::dialog::{choices, dom, flow};
 use super::field_controls::{check_field, select_field, text_field, LinesField, TextKind, Warning};
 use super::name_check;
@@ -33,7 +33,7 @@ fn section_id(group: Group) -> &'static str {
 }
 
 /// The control the parameter table gives a field.
-fn control(ctx: Ctx, field: Field, control: Control, name_warning: Warning) -> AnyView {
+fn control(ctx: DialogState, field: Field, control: Control, name_warning: Warning) -> AnyView {
     let text = |kind| {
         let warning = (field == Field::Name).then_some(name_warning);
         text_field(ctx, field, kind, warning).into_any()
@@ -54,7 +54,7 @@ fn control(ctx: Ctx, field: Field, control: Control, name_warning: Warning) -> A
 
 /// A section: its title, then its fields' controls in the table's order, each run of short
 /// controls in one grid.
-fn section(ctx: Ctx, group: Group, name_warning: Warning) -> impl IntoView {
+fn section(ctx: DialogState, group: Group, name_warning: Warning) -> impl IntoView {
     let id = section_id(group);
     let mut body: Vec<AnyView> = Vec::new();
     let mut grid: Vec<AnyView> = Vec::new();
@@ -84,7 +84,7 @@ fn section(ctx: Ctx, group: Group, name_warning: Warning) -> impl IntoView {
 
 #[component]
 pub fn CloneForm() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     // Read-only while a clone is sent, followed, or of unknown outcome.
     let busy = move || !ctx.stage.with(Stage::is_editable);
     let unknown = move || ctx.stage.with(|s| matches!(s, Stage::Unknown(..)));

@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use super::clipboard::Copier;
 use super::dialog::flow;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use crate::i18n::Text;
 
 #[component]
 pub fn CloneResult() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let copier = Copier::new();
     let uuid = move || {
         ctx.stage

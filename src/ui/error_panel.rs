@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use crate::client::ClientError;
 use crate::i18n::{error_message, Text};
 
 /// The facts of an error, for the clone failure and for a source that could not be loaded.
-pub fn error_facts(ctx: Ctx, error: &ClientError) -> impl IntoView {
+pub fn error_facts(ctx: DialogState, error: &ClientError) -> impl IntoView {
     let lang = ctx.lang.get();
     let row = |label: Text, value: Option<&str>| {
         value.map(|v| {
@@ -49,7 +49,7 @@ pub fn error_facts(ctx: Ctx, error: &ClientError) -> impl IntoView {
 
 #[component]
 pub fn ErrorPanel() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     view! {
         <div class="cms-error" role="alert">
             <p class="cms-error__title">

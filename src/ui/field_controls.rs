@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::dialog::state::{control_id, error_id, Ctx};
+use super::dialog::state::{control_id, error_id, DialogState};
 use crate::form::{lines_to_list, list_to_lines, Draft, Field, Kind, ProblemKey};
 use crate::i18n::{field_hint, field_label, problem_message, Text};
 
@@ -32,7 +32,7 @@ fn warning_id(name: &str) -> String {
 
 /// The label, the hint, the live warning and the problem around a control.
 fn frame(
-    ctx: Ctx,
+    ctx: DialogState,
     field: Field,
     hint: Option<Text>,
     warning: Option<Warning>,
@@ -73,7 +73,7 @@ fn frame(
 }
 
 /// A large whole number grouped by thousands beside the exact digits (number fields only).
-fn readable_number(ctx: Ctx, field: Field) -> Option<impl IntoView> {
+fn readable_number(ctx: DialogState, field: Field) -> Option<impl IntoView> {
     matches!(field.kind(), Kind::Long | Kind::Integer).then(|| {
         let shown = Memo::new(move |_| {
             ctx.draft
@@ -88,7 +88,7 @@ fn readable_number(ctx: Ctx, field: Field) -> Option<impl IntoView> {
 }
 
 /// A field's problem, when it is to be shown (the target of its controls' `aria-describedby`).
-pub fn field_error(ctx: Ctx, field: Field) -> impl IntoView {
+pub fn field_error(ctx: DialogState, field: Field) -> impl IntoView {
     let err = error_id(field.api_name());
     move || {
         ctx.field_problem(field).map(|p| {
@@ -103,7 +103,7 @@ pub fn field_error(ctx: Ctx, field: Field) -> impl IntoView {
 
 /// `aria-describedby`: the hint and, when shown, the warning and the problem.
 pub fn described_by(
-    ctx: Ctx,
+    ctx: DialogState,
     field: Field,
     hint: bool,
     warning: Option<Warning>,
@@ -124,14 +124,14 @@ pub fn described_by(
     }
 }
 
-pub fn invalid(ctx: Ctx, field: Field) -> impl Fn() -> Option<&'static str> {
+pub fn invalid(ctx: DialogState, field: Field) -> impl Fn() -> Option<&'static str> {
     move || ctx.field_problem(field).map(|_| "true")
 }
 
 /// A text or number parameter, as the draft keeps it ([`Draft::text`]); `warning` is a live
 /// note beside it (the name another service has). Its hint, if any, is the field's.
 pub fn text_field(
-    ctx: Ctx,
+    ctx: DialogState,
     field: Field,
     kind: TextKind,
     warning: Option<Warning>,
@@ -189,7 +189,7 @@ pub fn text_field(
 
 /// A parameter with a fixed set of valid values (the table's); a source value outside them
 /// stays choosable.
-pub fn select_field(ctx: Ctx, field: Field) -> impl IntoView {
+pub fn select_field(ctx: DialogState, field: Field) -> impl IntoView {
     let value = Memo::new(move |_| {
         ctx.draft
             .with(|d| d.text(field).unwrap_or_default().to_owned())
@@ -237,7 +237,7 @@ pub fn select_field(ctx: Ctx, field: Field) -> impl IntoView {
 }
 
 /// A Boolean parameter, as a switch.
-pub fn check_field(ctx: Ctx, field: Field) -> impl IntoView {
+pub fn check_field(ctx: DialogState, field: Field) -> impl IntoView {
     let name = field.api_name();
     let id = control_id(name);
     view! {
@@ -271,7 +271,7 @@ pub fn LinesField(
     #[prop(optional)] set: Option<fn(&mut Draft, &str)>,
     #[prop(optional)] hint: Option<Text>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let value = Memo::new(move |_| {
         ctx.draft.with(|d| match get {
             Some(get) => get(d),

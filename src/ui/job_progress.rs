@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use super::dialog::stage::Phase;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use crate::i18n::Text;
 
 #[component]
 pub fn JobProgress() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let headline = move || match ctx.phase.get() {
         Phase::Polling => ctx.text(Text::Cloning),
         _ => ctx.text(Text::Sending),

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::flow;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use crate::client::ClientError;
 use crate::i18n::{error_message, Text};
 
 #[component]
 pub fn LoginForm() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let account = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let busy = RwSignal::new(false);

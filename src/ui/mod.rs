@@ -34,6 +34,6 @@ pub use app::App;
 pub use architecture_rows::ArchitectureRows;
 pub use dialog::clone_dialog::CloneDialog;
 pub use dialog::stage::{Phase, Stage};
-pub use dialog::state::{Ctx, Services};
+pub use dialog::state::{DialogState, Services};
 pub use tag_picker::TagPicker;
 pub use vendor_picker::VendorPicker;

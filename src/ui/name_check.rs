@@ -12,13 +12,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::choices;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 
 /// How long the name must stay unchanged before it is checked.
 pub const NAME_CHECK_DELAY: Duration = Duration::from_millis(300);
 
 /// Watches the draft's name for as long as the calling component lives (the form).
-pub fn watch_name(ctx: Ctx) {
+pub fn watch_name(ctx: DialogState) {
     let name = Memo::new(move |_| ctx.draft.with(|d| d.name.trim().to_owned()));
     // Bumped on every change: an answer is applied only if no newer question was started.
     let generation = StoredValue::new(0u64);
@@ -51,7 +51,7 @@ pub fn watch_name(ctx: Ctx) {
     });
 }
 
-fn ask(ctx: Ctx, name: String, asked: u64, generation: StoredValue<u64>) {
+fn ask(ctx: DialogState, name: String, asked: u64, generation: StoredValue<u64>) {
     if generation.try_get_value() != Some(asked) {
         return;
     }
@@ -73,7 +73,7 @@ fn ask(ctx: Ctx, name: String, asked: u64, generation: StoredValue<u64>) {
 }
 
 /// Whether the hint applies to the current name.
-pub fn name_is_taken(ctx: Ctx) -> bool {
+pub fn name_is_taken(ctx: DialogState) -> bool {
     ctx.name_taken.with(|taken| {
         taken
             .as_deref()

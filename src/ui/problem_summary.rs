@@ -5,13 +5,13 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::dialog::dom;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use crate::form::{ProblemKey, RowField};
 use crate::i18n::{field_label, problem_message, Text};
 
 #[component]
 pub fn ProblemSummary() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let root = NodeRef::<html::Div>::new();
     // Not on the first run (the form appearing), only when a submit found problems.
     Effect::new(move |previous: Option<()>| {

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use super::choice_label::check_label;
-use super::dialog::state::{control_id, error_id, Choices, Ctx};
+use super::dialog::state::{control_id, error_id, Choices, DialogState};
 use super::field_controls::{field_error, LinesField};
 use super::seen_uuids::remember_seen;
 use crate::form::{named_choice, unlisted, Field, KeyedList, ProblemKey};
@@ -20,7 +20,7 @@ const FIELD: Field = Field::TagUuids;
 /// The picker, or the text area when the tags could not be loaded.
 #[component]
 pub fn TagPicker() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let failed = Memo::new(move |_| ctx.tags.with(Choices::is_failed));
     view! {
         <Show
@@ -33,7 +33,7 @@ pub fn TagPicker() -> impl IntoView {
 }
 
 /// Checks (`on`) or unchecks a tag uuid in the draft.
-fn set_tag(ctx: Ctx, uuid: &str, on: bool) {
+fn set_tag(ctx: DialogState, uuid: &str, on: bool) {
     ctx.draft
         .update(|d| d.tag_uuids.set_member(uuid.to_owned(), on));
     ctx.touch(ProblemKey::Field(FIELD));
@@ -51,7 +51,7 @@ fn TagCheck(
     /// The item the field's shown problem is about.
     bad: Memo<Option<String>>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let value = uuid.clone();
     let checked = Memo::new(move |_| selected.with(|s| s.contains_key(&value)));
     let value = uuid.clone();
@@ -78,7 +78,7 @@ fn TagCheck(
 /// The checkboxes, the uuids not among the tags, and the field to add one by typing.
 #[component]
 fn TagChecks() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let name = FIELD.api_name();
     let selected = Memo::new(move |_| ctx.draft.with(|d| d.tag_uuids.clone()));
     let loading = Memo::new(move |_| ctx.tags.with(Choices::is_loading));

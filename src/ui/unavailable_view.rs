@@ -6,13 +6,13 @@ use leptos::task::spawn_local;
 
 use super::dialog::flow;
 use super::dialog::stage::{Stage, Unavailable};
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use super::error_panel::error_facts;
 use crate::i18n::Text;
 
 #[component]
 pub fn UnavailableView() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     view! {
         <div class="cms-unavailable" role="alert">
             {move || match ctx.stage.get() {

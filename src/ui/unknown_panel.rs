@@ -7,13 +7,13 @@ use leptos::task::spawn_local;
 
 use super::dialog::flow;
 use super::dialog::stage::Stage;
-use super::dialog::state::Ctx;
+use super::dialog::state::DialogState;
 use super::error_panel::error_facts;
 use crate::i18n::Text;
 
 #[component]
 pub fn UnknownPanel() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let resource_uuid = move || {
         ctx.stage.with(|s| {
             s.intent()

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use super::choice_label::check_label;
 use super::dialog::dom;
-use super::dialog::state::{control_id, error_id, Choices, Ctx};
+use super::dialog::state::{control_id, error_id, Choices, DialogState};
 use super::field_controls::{field_error, LinesField};
 use super::seen_uuids::remember_seen;
 use crate::form::{
@@ -34,7 +34,7 @@ fn row_control(row: RowId, what: &str) -> String {
 /// The picker, or the text area when the GPU specs could not be loaded.
 #[component]
 pub fn VendorPicker() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let failed = Memo::new(move |_| ctx.gpu_specs.with(Choices::is_failed));
     let loading = Memo::new(move |_| ctx.gpu_specs.with(Choices::is_loading));
     let name = FIELD.api_name();
@@ -76,7 +76,7 @@ pub fn VendorPicker() -> impl IntoView {
 /// The rows and the add button.
 #[component]
 fn VendorRows() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let entries = Memo::new(move |_| ctx.draft.with(|d| d.vendor_specs.clone()));
     let ids = Memo::new(move |_| entries.with(|e| e.ids().collect::<Vec<RowId>>()));
     let specs = Memo::new(move |_| ctx.gpu_specs.with(|c| c.ready().to_vec()));
@@ -128,7 +128,7 @@ fn SpecCheck(
     chosen: Memo<KeyedList<String>>,
     toggle: Callback<(String, bool)>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let value = uuid.clone();
     let checked = Memo::new(move |_| chosen.with(|c| c.contains_key(&value)));
     let target = uuid.clone();
@@ -156,7 +156,7 @@ fn VendorRow(
     specs: Memo<Vec<GpuSpecInventory>>,
     vendors: Memo<Vec<String>>,
 ) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let ctx = expect_context::<DialogState>();
     let key = ProblemKey::Field(FIELD);
     let index = Memo::new(move |_| entries.with(|e| e.position(id)));
     let entry = Memo::new(move |_| entries.with(|e| e.get(id).cloned()).unwrap_or_default());

@@ -1,6 +1,6 @@
 //! The architecture rows: keyed, so a keystroke or a removal touches only its own row.
 
-use clone_model_service::ui::{ArchitectureRows, Ctx};
+use clone_model_service::ui::{ArchitectureRows, DialogState};
 use clone_model_service::zstack::{ModelServiceImage, ModelServiceInventory};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -22,7 +22,7 @@ fn image(arch: &str, n: u32) -> ModelServiceImage {
 }
 
 /// The rows of a two-architecture source, mounted on their own with the dialog's state.
-fn mount_rows() -> (web_sys::HtmlElement, Ctx, impl Drop) {
+fn mount_rows() -> (web_sys::HtmlElement, DialogState, impl Drop) {
     let source = ModelServiceInventory {
         uuid: Some("90d425a802ff44eeb530f21587633700".into()),
         name: Some("example".into()),

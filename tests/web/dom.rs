@@ -2,7 +2,7 @@
 
 use clone_model_service::form::Draft;
 use clone_model_service::i18n::Lang;
-use clone_model_service::ui::{Ctx, Services, Stage};
+use clone_model_service::ui::{DialogState, Services, Stage};
 use clone_model_service::zstack::ModelServiceInventory;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,15 +11,15 @@ use wasm_bindgen::JsCast;
 /// `prepare` gave the state what else the part needs; the handle unmounts it when dropped.
 pub fn mount_part<V: IntoView + 'static>(
     source: ModelServiceInventory,
-    prepare: impl FnOnce(Ctx) + 'static,
+    prepare: impl FnOnce(DialogState) + 'static,
     part: impl FnOnce() -> V + 'static,
-) -> (web_sys::HtmlElement, Ctx, impl Drop) {
+) -> (web_sys::HtmlElement, DialogState, impl Drop) {
     let container: web_sys::HtmlElement =
         document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
-    let ctx_slot = StoredValue::new_local(None::<Ctx>);
+    let ctx_slot = StoredValue::new_local(None::<DialogState>);
     let handle = leptos::mount::mount_to(container.clone(), move || {
-        let ctx = Ctx::new(
+        let ctx = DialogState::new(
             Lang::En,
             "/zstack".into(),
             source.uuid.clone(),

@@ -26,7 +26,7 @@ fn spec(uuid: &str, vendor: &str, name: &str) -> GpuSpecInventory {
 /// The GPU vendor picker of a source with a Huawei and an NVIDIA row, the specs loaded.
 fn mount_vendors() -> (
     web_sys::HtmlElement,
-    clone_model_service::ui::Ctx,
+    clone_model_service::ui::DialogState,
     impl Drop,
 ) {
     let mut source = ModelServiceInventory {

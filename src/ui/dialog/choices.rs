@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::{Choices, Ctx};
+use super::state::{Choices, DialogState};
 
 /// Whether another model service has exactly `name` (`None`: no session, or no answer).
-pub async fn name_taken(ctx: Ctx, name: &str) -> Option<bool> {
+pub async fn name_taken(ctx: DialogState, name: &str) -> Option<bool> {
     if ctx.session.with_untracked(Option::is_none) {
         return None;
     }
@@ -18,7 +18,7 @@ pub async fn name_taken(ctx: Ctx, name: &str) -> Option<bool> {
 /// error, or a server that has no GPU specs to offer) the form lets the user type the values
 /// instead; a failed load is tried again the next time the form is shown (after a login, say:
 /// an expired session is one way to fail).
-pub fn load_choices(ctx: Ctx) {
+pub fn load_choices(ctx: DialogState) {
     if ctx.tags.with_untracked(Choices::wanted) {
         ctx.tags.set(Choices::Loading);
         spawn_local(async move {
@@ -40,7 +40,7 @@ pub fn load_choices(ctx: Ctx) {
 }
 
 /// Loads the images of an architecture once, for the rows' pickers.
-pub fn load_images(ctx: Ctx, architecture: String) {
+pub fn load_images(ctx: DialogState, architecture: String) {
     let key = architecture.trim().to_ascii_lowercase();
     if key.is_empty() || ctx.images.with_untracked(|m| m.contains_key(&key)) {
         return;

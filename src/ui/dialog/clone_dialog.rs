@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::flow;
 use super::persistence;
 use super::stage::{Phase, Stage, Unavailable};
-use super::state::{Ctx, Services};
+use super::state::{DialogState, Services};
 use crate::i18n::{Lang, Text};
 use crate::ui::clone_form::CloneForm;
 use crate::ui::clone_result::CloneResult;
@@ -73,7 +73,7 @@ pub fn CloneDialog(
     services: Option<Services>,
 ) -> impl IntoView {
     let services = services.unwrap_or_else(default_services);
-    let ctx = Ctx::new(lang, api_base, source_uuid.clone(), services);
+    let ctx = DialogState::new(lang, api_base, source_uuid.clone(), services);
     ctx.offer_login.set_value(login);
     ctx.prefill.set_value(params.unwrap_or_default());
     provide_context(ctx);
@@ -250,7 +250,7 @@ fn default_services() -> Services {
 
 /// Tells the host what happened, from the dialog's state (the flow knows no host).
 fn report_to_host(
-    ctx: Ctx,
+    ctx: DialogState,
     on_cloned: Option<Callback<ModelServiceInventory>>,
     on_cancel: Option<Callback<()>>,
     on_phase: Option<Callback<Phase>>,
@@ -286,7 +286,7 @@ fn report_to_host(
 
 /// Unsaved changes survive a reload (the tab's store): written a moment after the last change,
 /// and at once when the page goes away.
-fn keep_the_draft(ctx: Ctx) {
+fn keep_the_draft(ctx: DialogState) {
     let keep_now = move || {
         if ctx.stage.with_untracked(Stage::is_editable) && !ctx.closed.get_untracked() {
             persistence::keep_draft(ctx);

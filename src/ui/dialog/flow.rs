@@ -10,7 +10,7 @@ use super::persistence::{
     forget_draft, forget_intent, keep_draft, keep_intent, kept_draft, kept_intent,
 };
 use super::stage::{AfterLogin, Stage, Unavailable};
-use super::state::Ctx;
+use super::state::DialogState;
 use crate::client::{ClientError, CloneIntent, CloneOutcome};
 use crate::embed::{forget_session, store_session};
 use crate::form::Draft;
@@ -19,7 +19,7 @@ use crate::zstack::{new_uuid, CloneRequest};
 
 /// Starts the dialog with the session it was given (if any): without one, the login form;
 /// with one, the source is loaded.
-pub async fn start(ctx: Ctx) {
+pub async fn start(ctx: DialogState) {
     if ctx.source_uuid.get_value().is_none() {
         return;
     }
@@ -32,7 +32,7 @@ pub async fn start(ctx: Ctx) {
 
 /// Loads the source and pre-fills the draft, or restores the kept one; a clone intent kept
 /// for this source (a reload while it ran) is followed again at once.
-pub async fn load_source(ctx: Ctx) {
+pub async fn load_source(ctx: DialogState) {
     let Some(uuid) = ctx.source_uuid.get_value() else {
         return;
     };
@@ -74,14 +74,14 @@ pub async fn load_source(ctx: Ctx) {
     }
 }
 
-fn to_login(ctx: Ctx, then: AfterLogin) {
+fn to_login(ctx: DialogState, then: AfterLogin) {
     forget_session(&ctx.store());
     ctx.session.set(None);
     ctx.stage.set(Stage::Login(then));
 }
 
 /// Logs in; then continues where the dialog was. The error is the login form's to show.
-pub async fn login(ctx: Ctx, account: String, password: String) -> Result<(), ClientError> {
+pub async fn login(ctx: DialogState, account: String, password: String) -> Result<(), ClientError> {
     let session = ctx.client().login(&account, &password).await?;
     if session.uuid.is_empty() {
         return Err(ClientError::Malformed {
@@ -97,7 +97,7 @@ pub async fn login(ctx: Ctx, account: String, password: String) -> Result<(), Cl
 
 /// A session arrived (a login, or the host's `session` message): the dialog goes on where
 /// it was waiting for one, with the same draft and the same clone intent.
-pub async fn continue_with_session(ctx: Ctx, session: String) {
+pub async fn continue_with_session(ctx: DialogState, session: String) {
     ctx.session.set(Some(session));
     let then = match ctx.stage.get_untracked() {
         Stage::Login(then) => then,
@@ -119,7 +119,7 @@ pub async fn continue_with_session(ctx: Ctx, session: String) {
 /// The form's submit: shows every problem and focuses the summary while invalid; otherwise
 /// sends a new intent. Does nothing unless the form is editable (a clone runs or is unknown,
 /// a double click, Enter twice).
-pub async fn submit(ctx: Ctx) {
+pub async fn submit(ctx: DialogState) {
     if !ctx.stage.with_untracked(Stage::is_editable) {
         return;
     }
@@ -149,7 +149,7 @@ pub async fn submit(ctx: Ctx) {
 
 /// Sends the intent (again) and follows it until its outcome is known; the intent is kept in
 /// the store first, or not sent at all.
-async fn send(ctx: Ctx, intent: CloneIntent) {
+async fn send(ctx: DialogState, intent: CloneIntent) {
     if keep_intent(ctx, &intent, false).is_err() {
         ctx.stage
             .set(Stage::Editing(Some(ClientError::StorageUnavailable)));
@@ -166,7 +166,7 @@ async fn send(ctx: Ctx, intent: CloneIntent) {
 }
 
 /// Maps what the client knows to what the user sees, and keeps or drops the intent.
-fn settle(ctx: Ctx, intent: CloneIntent, outcome: CloneOutcome) {
+fn settle(ctx: DialogState, intent: CloneIntent, outcome: CloneOutcome) {
     match outcome {
         CloneOutcome::Done(inventory) => {
             forget_intent(ctx, &intent);
@@ -195,7 +195,7 @@ fn settle(ctx: Ctx, intent: CloneIntent, outcome: CloneOutcome) {
 }
 
 /// "Check again": the same intent, sent again (same job uuid and body).
-pub async fn check_again(ctx: Ctx) {
+pub async fn check_again(ctx: DialogState) {
     if let Stage::Unknown(intent, _) = ctx.stage.get_untracked() {
         send(ctx, intent).await;
     }
@@ -204,7 +204,7 @@ pub async fn check_again(ctx: Ctx) {
 /// Drops an intent of unknown outcome after the user confirmed the warning (a clone may
 /// already exist under its `resourceUuid`); the form becomes editable again, its
 /// `resourceUuid` unchanged, so a clone of this draft can still not be made twice.
-pub fn discard(ctx: Ctx, warning: &str) {
+pub fn discard(ctx: DialogState, warning: &str) {
     let Stage::Unknown(intent, _) = ctx.stage.get_untracked() else {
         return;
     };
@@ -216,7 +216,7 @@ pub fn discard(ctx: Ctx, warning: &str) {
 }
 
 /// Back to a fresh pre-fill of the same source, with a new `resourceUuid`.
-pub fn clone_another(ctx: Ctx) {
+pub fn clone_another(ctx: DialogState) {
     if let Some(source) = ctx.source.get_untracked() {
         ctx.draft.set(Draft::from_inventory(&source));
     }
@@ -231,7 +231,7 @@ pub fn clone_another(ctx: Ctx) {
 
 /// Cancel (button or Escape): asks first when there are unsaved changes; then closes. A clone
 /// in flight (or of unknown outcome) is never dropped: it goes on and shows on reopening.
-pub fn cancel(ctx: Ctx, discard_question: &str) {
+pub fn cancel(ctx: DialogState, discard_question: &str) {
     let editable = ctx.stage.with_untracked(Stage::is_editable);
     if editable && ctx.is_dirty() && !confirm(discard_question) {
         return;
@@ -244,7 +244,7 @@ pub fn cancel(ctx: Ctx, discard_question: &str) {
 }
 
 /// Reopens the dialog: a form that was cancelled starts afresh; a clone shows where it is.
-pub fn reopen(ctx: Ctx) {
+pub fn reopen(ctx: DialogState) {
     let editable = ctx.stage.with_untracked(Stage::is_editable);
     if ctx.source.with_untracked(Option::is_some) && editable {
         clone_another(ctx);
@@ -253,7 +253,7 @@ pub fn reopen(ctx: Ctx) {
 }
 
 /// An error as it may be shown: without the session uuid, which ZStack's texts may quote.
-fn redacted(ctx: Ctx, error: ClientError) -> ClientError {
+fn redacted(ctx: DialogState, error: ClientError) -> ClientError {
     match ctx.session.get_untracked() {
         Some(session) => error.redacted(&session),
         None => error,

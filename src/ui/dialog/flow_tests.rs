@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::flow;
 use super::stage::{AfterLogin, Phase, Stage};
-use super::state::{Ctx, Services};
+use super::state::{DialogState, Services};
 use crate::client::{
     ClientError, Connection, HttpRequest, Method, ScriptStep, ScriptedTransport, VirtualClock,
 };
@@ -33,7 +33,7 @@ fn found_body(resource_uuid: &str) -> String {
 }
 
 struct Fixture {
-    ctx: Ctx,
+    ctx: DialogState,
     transport: ScriptedTransport,
     memory: MemoryStore,
     _owner: Owner,
@@ -53,7 +53,7 @@ impl Fixture {
             connection: Connection::new(transport.clone(), VirtualClock::new()),
             store: Store::new(memory.clone()),
         };
-        let ctx = Ctx::new(Lang::En, "/zstack".into(), Some(SOURCE.into()), services);
+        let ctx = DialogState::new(Lang::En, "/zstack".into(), Some(SOURCE.into()), services);
         ctx.session.set(Some(SESSION.into()));
         let f = Fixture {
             ctx,
@@ -260,7 +260,7 @@ impl Fixture {
             connection: Connection::new(transport.clone(), VirtualClock::new()),
             store: Store::new(memory.clone()),
         };
-        let ctx = Ctx::new(Lang::En, "/zstack".into(), Some(SOURCE.into()), services);
+        let ctx = DialogState::new(Lang::En, "/zstack".into(), Some(SOURCE.into()), services);
         ctx.session.set(Some(SESSION.into()));
         block_on(flow::start(ctx));
         Fixture {

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::state::Ctx;
+use super::state::DialogState;
 use crate::client::CloneIntent;
 use crate::embed::StorageError;
 use crate::form::Draft;
@@ -42,7 +42,7 @@ fn intent_key(source: &str) -> String {
 }
 
 /// Keeps the draft; the notice follows the outcome.
-pub fn keep_draft(ctx: Ctx) {
+pub fn keep_draft(ctx: DialogState) {
     let Some(source) = ctx.source_uuid.get_value() else {
         return;
     };
@@ -63,7 +63,7 @@ pub fn keep_draft(ctx: Ctx) {
 /// The kept draft of `source`, if it is one (of this source, with usable uuids). No key of it
 /// repeats, however it was tampered with: the draft's lists key themselves as they are read
 /// (see [`crate::form::KeyedList`]).
-pub fn kept_draft(ctx: Ctx, source: &str) -> Option<KeptDraft> {
+pub fn kept_draft(ctx: DialogState, source: &str) -> Option<KeptDraft> {
     ctx.store()
         .load::<KeptDraft>(&draft_key(source))
         .filter(|k| {
@@ -73,14 +73,18 @@ pub fn kept_draft(ctx: Ctx, source: &str) -> Option<KeptDraft> {
         })
 }
 
-pub fn forget_draft(ctx: Ctx) {
+pub fn forget_draft(ctx: DialogState) {
     if let Some(source) = ctx.source_uuid.get_value() {
         ctx.store().forget(&draft_key(&source));
     }
 }
 
 /// Writes the intent before it is sent; an error means: do not send it.
-pub fn keep_intent(ctx: Ctx, intent: &CloneIntent, unknown: bool) -> Result<(), StorageError> {
+pub fn keep_intent(
+    ctx: DialogState,
+    intent: &CloneIntent,
+    unknown: bool,
+) -> Result<(), StorageError> {
     let kept = KeptIntent {
         intent: intent.clone(),
         unknown,
@@ -91,13 +95,13 @@ pub fn keep_intent(ctx: Ctx, intent: &CloneIntent, unknown: bool) -> Result<(), 
 
 /// The intent kept for `source`, if it is whole and for this source (a tampered entry is
 /// not sent anywhere).
-pub fn kept_intent(ctx: Ctx, source: &str) -> Option<CloneIntent> {
+pub fn kept_intent(ctx: DialogState, source: &str) -> Option<CloneIntent> {
     ctx.store()
         .load::<KeptIntent>(&intent_key(source))
         .map(|k| k.intent)
         .filter(|i| i.is_well_formed() && i.request.source_uuid == source)
 }
 
-pub fn forget_intent(ctx: Ctx, intent: &CloneIntent) {
+pub fn forget_intent(ctx: DialogState, intent: &CloneIntent) {
     ctx.store().forget(&intent_key(&intent.request.source_uuid));
 }

@@ -99,7 +99,7 @@ impl<T> Choices<T> {
 
 /// Everything the dialog shows, as signals (all `Copy`).
 #[derive(Clone, Copy)]
-pub struct Ctx {
+pub struct DialogState {
     pub lang: RwSignal<Lang>,
     /// Where the dialog is, with its data.
     pub stage: RwSignal<Stage>,
@@ -151,13 +151,13 @@ pub struct Ctx {
     pub prefill: StoredValue<serde_json::Map<String, serde_json::Value>>,
 }
 
-impl Ctx {
+impl DialogState {
     pub fn new(
         lang: Lang,
         api_base: String,
         source_uuid: Option<String>,
         services: Services,
-    ) -> Ctx {
+    ) -> DialogState {
         let source = RwSignal::new(None::<ModelServiceInventory>);
         let draft = RwSignal::new(Draft::default());
         let baseline = Memo::new(move |_| source.with(|s| s.as_ref().map(Draft::mirror)));
@@ -170,7 +170,7 @@ impl Ctx {
         let stage = RwSignal::new(Stage::Loading);
         let progress = RwSignal::new(None::<CloneProgress>);
         let phase = Memo::new(move |_| stage.with(|s| progress.with(|p| s.phase(p.as_ref()))));
-        Ctx {
+        DialogState {
             lang: RwSignal::new(lang),
             stage,
             progress,
