@@ -164,35 +164,32 @@ fn uuid_rules() {
         ),
         Some(Problem::NotAResourceUuid)
     );
-    let good = "c13336388d574fec824752525ae05a21".to_string();
-    let tags =
-        |items: &[&String]| -> KeyedList<String> { items.iter().copied().cloned().collect() };
+    let good = "c13336388d574fec824752525ae05a21";
+    let tags = |items: &[&str]| {
+        items
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<KeyedList<_>>()
+    };
     assert_eq!(
-        check(|d| d.tag_uuids = tags(&[&good]), Field::TagUuids),
+        check(|d| d.tag_uuids = tags(&[good]), Field::TagUuids),
         None
     );
-    let nope = "nope".to_string();
     assert_eq!(
-        check(|d| d.tag_uuids = tags(&[&good, &nope]), Field::TagUuids),
+        check(|d| d.tag_uuids = tags(&[good, "nope"]), Field::TagUuids),
         Some(Problem::BadItem {
             index: 1,
             problem: Box::new(Problem::NotAUuid)
         })
     );
-    // A tag chosen twice is chosen once (a list typed as text included).
-    assert_eq!(
-        check(|d| d.tag_uuids = tags(&[&good, &good]), Field::TagUuids),
-        None
-    );
+    // A tag chosen twice is chosen once, a list typed as text included; other lists keep what
+    // was typed, and say what repeats.
     let mut d = Draft::default();
-    assert!(d.set_list(Field::TagUuids, vec![good.clone(), good.clone()]));
-    assert_eq!(*d.tag_uuids, [good.as_str()]);
-    // Other lists keep what was typed, and say what repeats.
+    assert!(d.set_list(Field::TagUuids, vec![good.into(), good.into()]));
+    assert_eq!(*d.tag_uuids, [good]);
     assert!(d.set_list(Field::SystemTags, vec!["a".into(), "a".into()]));
-    assert_eq!(
-        d.field_problem(Field::SystemTags),
-        Some(Problem::DuplicateItem { index: 1 })
-    );
+    let repeat = Some(Problem::DuplicateItem { index: 1 });
+    assert_eq!(d.field_problem(Field::SystemTags), repeat);
     assert!(!d.set_list(Field::Name, vec![]));
 }
 

@@ -3,10 +3,9 @@
 use clone_model_service::ui::{ArchitectureRows, DialogState};
 use clone_model_service::zstack::{ModelServiceImage, ModelServiceInventory};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use super::dom::{all, input, mount_part, mutated_while, type_into};
+use super::dom::{all, click, input, mount_part, mutated_while, type_into};
 
 fn rows(container: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
     all(container, "fieldset.cms-row")
@@ -74,12 +73,7 @@ async fn removing_a_row_keeps_the_other_node_and_renumbers_its_names() {
     let (container, ctx, _handle) = mount_rows();
     leptos::task::tick().await;
     let before = rows(&container);
-    let remove: web_sys::HtmlElement = before[0]
-        .query_selector("[data-action=remove-architecture]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    remove.click();
+    click(&before[0], "[data-action=remove-architecture]");
     leptos::task::tick().await;
     leptos::task::tick().await;
     let after = rows(&container);

@@ -45,6 +45,16 @@ pub fn all(container: &web_sys::HtmlElement, selector: &str) -> Vec<web_sys::Ele
         .collect()
 }
 
+/// Clicks what `selector` finds in `element`.
+pub fn click(element: &web_sys::Element, selector: &str) {
+    element
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
 pub fn input(container: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlInputElement {
     container
         .query_selector(&format!("[name=\"{name}\"]"))

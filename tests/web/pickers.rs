@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-use super::dom::{all, mount_part, mutated_while};
+use super::dom::{all, click, mount_part, mutated_while};
 
 const A100: &str = "b31bc4574f22426a89902edac5d14a72";
 const L40S: &str = "c13336388d574fec824752525ae05a21";
@@ -54,15 +54,6 @@ fn mount_vendors() -> (
 
 fn vendor_rows(container: &web_sys::HtmlElement) -> Vec<web_sys::Element> {
     all(container, "fieldset.cms-vendor")
-}
-
-fn click(element: &web_sys::Element, selector: &str) {
-    element
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .unchecked_into::<web_sys::HtmlElement>()
-        .click();
 }
 
 #[wasm_bindgen_test]
