@@ -134,6 +134,30 @@ async fn settled(
     row
 }
 
+/// A row whose job ZStack runs and fails with a cause chain: shown with its codes, nothing
+/// cloned, the draft still in the form.
+async fn failed_job(stack: Stack, case: &'static str, name: &str) -> Row {
+    begin(&stack, name).await;
+    fault(
+        &stack,
+        "POST",
+        CLONE_PATH,
+        1,
+        json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
+        "cause": {"code": "SYS.1000", "details": "disk full"}}}),
+    )
+    .await;
+    stack.submit().await;
+    stack.wait_phase("failed").await;
+    let text = stack.text_of(".cms-error").await;
+    assert!(
+        text.contains("SYS.1006") && text.contains("disk full"),
+        "{text}"
+    );
+    let seen_text = seen(&stack).await;
+    settled(stack, case, seen_text, name, 0).await
+}
+
 /// A row whose poll is answered once by `status` and `body`, then checked again.
 async fn poll_answered_by(case: &'static str, name: &str, status: u16, body: &str) -> Row {
     let stack = slow_stack().await;
@@ -439,26 +463,7 @@ async fn rows() -> Vec<Row> {
     // The job itself fails, with a cause chain: not executed, the draft stays editable.
     {
         let case = "job fails (503) with a cause chain";
-        let stack = slow_stack().await;
-        begin(&stack, "row-job-503").await;
-        fault(
-            &stack,
-            "POST",
-            CLONE_PATH,
-            1,
-            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
-                "cause": {"code": "SYS.1000", "details": "disk full"}}}),
-        )
-        .await;
-        stack.submit().await;
-        stack.wait_phase("failed").await;
-        let text = stack.text_of(".cms-error").await;
-        assert!(
-            text.contains("SYS.1006") && text.contains("disk full"),
-            "{text}"
-        );
-        let seen_text = seen(&stack).await;
-        rows.push(settled(stack, case, seen_text, "row-job-503", 0).await);
+        rows.push(failed_job(slow_stack().await, case, "row-job-503").await);
     }
 
     // ZStack forgot the job (404 expired) after it made the clone: found by resourceUuid.
@@ -547,26 +552,14 @@ async fn rows() -> Vec<Row> {
     }
     {
         let case = "node quirk: a failed job's ErrorCode with every field (nulls included)";
-        let stack = with_quirks(Quirks::all()).await;
-        begin(&stack, "row-quirk-full-error").await;
-        fault(
-            &stack,
-            "POST",
-            CLONE_PATH,
-            1,
-            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
-                "cause": {"code": "SYS.1000", "details": "disk full"}}}),
-        )
-        .await;
-        stack.submit().await;
-        stack.wait_phase("failed").await;
-        let text = stack.text_of(".cms-error").await;
-        assert!(
-            text.contains("SYS.1006") && text.contains("disk full"),
-            "{text}"
+        rows.push(
+            failed_job(
+                with_quirks(Quirks::all()).await,
+                case,
+                "row-quirk-full-error",
+            )
+            .await,
         );
-        let seen_text = seen(&stack).await;
-        rows.push(settled(stack, case, seen_text, "row-quirk-full-error", 0).await);
     }
 
     // The tab's storage is full: the clone is not sent, the user is told why.
