@@ -6,6 +6,7 @@
 
 use serde_json::{json, Map, Value};
 
+use super::session_token::is_session_token;
 use super::theme::checked_theme;
 use crate::i18n::Lang;
 use crate::zstack::is_zstack_uuid;
@@ -85,10 +86,7 @@ pub fn parse_host_message(data: &Value) -> Option<HostMessage> {
     match m.get("type")?.as_str()? {
         "session" => {
             let session = m.get("session")?.as_str()?;
-            let valid = !session.is_empty()
-                && session.len() <= 128
-                && session.bytes().all(|b| b.is_ascii_alphanumeric());
-            valid.then(|| HostMessage::Session {
+            is_session_token(session).then(|| HostMessage::Session {
                 session: session.to_owned(),
             })
         }

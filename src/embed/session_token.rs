@@ -6,15 +6,20 @@ use super::store::{StorageError, Store};
 
 const KEY: &str = "cms.session";
 
-/// The session value of a fragment like `#session=<uuid>&x=y`: letters and digits only, at
-/// most 128 of them (anything else is not a session and is never sent).
+/// Whether `s` can be a session: letters and digits only, 1 to 128 of them (anything else,
+/// wherever it comes from, is not a session and is never sent).
+pub fn is_session_token(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// The session value of a fragment like `#session=<uuid>&x=y`.
 pub fn session_from_fragment(fragment: &str) -> Option<String> {
     fragment
         .trim_start_matches('#')
         .split('&')
         .find_map(|pair| pair.strip_prefix("session="))
         .map(str::trim)
-        .filter(|s| !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .filter(|s| is_session_token(s))
         .map(str::to_owned)
 }
 
@@ -59,9 +64,7 @@ pub fn intake_session(store: &Store) -> Option<String> {
             return Some(token);
         }
     }
-    store
-        .load::<String>(KEY)
-        .filter(|t| session_from_fragment(&format!("session={t}")).is_some())
+    store.load::<String>(KEY).filter(|t| is_session_token(t))
 }
 
 pub fn store_session(store: &Store, token: &str) -> Result<(), StorageError> {
