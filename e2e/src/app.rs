@@ -39,6 +39,23 @@ impl Stack {
         assert!(response.status < 300, "fault refused: {}", response.text());
     }
 
+    /// Adds a fault for `times` requests of `method` under `path` (see the simulator's README).
+    pub async fn add_fault_on(&self, method: &str, path: &str, times: u32, action: Value) {
+        self.add_fault(
+            json!({"method": method, "pathPrefix": path, "times": times, "action": action}),
+        )
+        .await;
+    }
+
+    /// Logs in as the seed's admin in the login form, once it is shown.
+    pub async fn log_in_as_admin(&self) {
+        self.wait_phase("login").await;
+        self.set("accountName", zstack_sim::seed::ADMIN_ACCOUNT)
+            .await;
+        self.set("password", zstack_sim::seed::ADMIN_PASSWORD).await;
+        self.click_action("login").await;
+    }
+
     /// Expires every session on the simulator.
     pub async fn expire_sessions(&self) {
         let url = format!("{}/__sim/sessions/expire", self.sim.base_url());

@@ -18,13 +18,6 @@ fn job_uuids(log: &[Value]) -> Vec<String> {
         .collect()
 }
 
-async fn log_in(stack: &Stack) {
-    stack.wait_phase("login").await;
-    stack.set("accountName", seed::ADMIN_ACCOUNT).await;
-    stack.set("password", seed::ADMIN_PASSWORD).await;
-    stack.click_action("login").await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_session_the_user_logs_in_then_clones() {
     let stack = Stack::start().await;
@@ -42,7 +35,7 @@ async fn without_a_session_the_user_logs_in_then_clones() {
         .await
         .contains("ID.1000"));
     stack.browser.screenshot("clone_outcomes-login").await;
-    log_in(&stack).await;
+    stack.log_in_as_admin().await;
     stack.wait_phase("editing").await;
     assert_eq!(stack.value("name").await, "bge-m3-embedding-copy");
     stack.submit().await;
@@ -83,7 +76,7 @@ async fn a_session_expired_mid_edit_logs_in_again_and_clones_the_same_draft_once
     stack.set("framework", "SGLang").await;
     stack.expire_sessions().await;
     stack.submit().await;
-    log_in(&stack).await;
+    stack.log_in_as_admin().await;
     stack.wait_phase("done").await;
     assert_eq!(
         stack.text_of("[data-result=name]").await,

@@ -78,18 +78,6 @@ async fn reach(stack: &Stack, phase: &str, phases: &mut Vec<String>) {
     phases.push(phase.to_owned());
 }
 
-async fn fault(stack: &Stack, method: &str, path: &str, times: u32, action: Value) {
-    stack
-        .add_fault(json!({"method": method, "pathPrefix": path, "times": times, "action": action}))
-        .await;
-}
-
-async fn log_in(stack: &Stack) {
-    stack.set("accountName", seed::ADMIN_ACCOUNT).await;
-    stack.set("password", seed::ADMIN_PASSWORD).await;
-    stack.click_action("login").await;
-}
-
 /// Every phase of the dialog, on the site at `/` or at `/tools/clone/`, then the probe.
 async fn no_violation_in_any_phase(site: Site) {
     let stack = Stack::start_with(StackOptions {
@@ -109,15 +97,10 @@ async fn no_violation_in_any_phase(site: Site) {
         .open(&format!("/?uuid={}", seed::SERVICE_TWO_ARCH))
         .await;
     reach(&stack, "login", &mut phases).await;
-    fault(
-        &stack,
-        "GET",
-        CLONE_PATH,
-        1,
-        json!({"kind": "delay", "ms": 2000}),
-    )
-    .await;
-    log_in(&stack).await;
+    stack
+        .add_fault_on("GET", CLONE_PATH, 1, json!({"kind": "delay", "ms": 2000}))
+        .await;
+    stack.log_in_as_admin().await;
     reach(&stack, "loading", &mut phases).await;
     reach(&stack, "editing", &mut phases).await;
     // The form with problems shown.
@@ -128,14 +111,9 @@ async fn no_violation_in_any_phase(site: Site) {
     stack.set("name", "csp-clone").await;
 
     // submitting (the POST held back), polling (the job runs 1.5 s), done
-    fault(
-        &stack,
-        "POST",
-        CLONE_PATH,
-        1,
-        json!({"kind": "delay", "ms": 2000}),
-    )
-    .await;
+    stack
+        .add_fault_on("POST", CLONE_PATH, 1, json!({"kind": "delay", "ms": 2000}))
+        .await;
     stack.submit().await;
     reach(&stack, "submitting", &mut phases).await;
     reach(&stack, "polling", &mut phases).await;
@@ -144,15 +122,15 @@ async fn no_violation_in_any_phase(site: Site) {
     // failed: the job fails with a cause chain
     stack.open_form(seed::SERVICE_ONE_ARCH, "").await;
     listen(&stack).await;
-    fault(
-        &stack,
-        "POST",
-        CLONE_PATH,
-        1,
-        json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
+    stack
+        .add_fault_on(
+            "POST",
+            CLONE_PATH,
+            1,
+            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
                "cause": {"code": "SYS.1000", "details": "disk full"}}}),
-    )
-    .await;
+        )
+        .await;
     stack.submit().await;
     reach(&stack, "failed", &mut phases).await;
 
@@ -161,7 +139,9 @@ async fn no_violation_in_any_phase(site: Site) {
     listen(&stack).await;
     stack.set("name", "csp-unknown").await;
     tokio::time::sleep(Duration::from_millis(700)).await;
-    fault(&stack, "POST", CLONE_PATH, 4, json!({"kind": "dropBefore"})).await;
+    stack
+        .add_fault_on("POST", CLONE_PATH, 4, json!({"kind": "dropBefore"}))
+        .await;
     stack.submit().await;
     reach(&stack, "unknown", &mut phases).await;
     stack.click_action("check-again").await;

@@ -58,21 +58,17 @@ async fn begin(stack: &Stack, name: &str) {
     tokio::time::sleep(Duration::from_millis(700)).await;
 }
 
-async fn fault(stack: &Stack, method: &str, path: &str, times: u32, action: Value) {
-    stack
-        .add_fault(json!({"method": method, "pathPrefix": path, "times": times, "action": action}))
-        .await;
-}
-
 fn respond(status: u16, body: &str) -> Value {
     json!({"kind": "respond", "status": status, "body": body})
 }
 
-async fn log_in(stack: &Stack) {
+/// The login form asked for, the user logs in, the clone goes on to done: what was seen.
+async fn logged_in_again_until_done(stack: &Stack) -> String {
     stack.wait_phase("login").await;
-    stack.set("accountName", seed::ADMIN_ACCOUNT).await;
-    stack.set("password", seed::ADMIN_PASSWORD).await;
-    stack.click_action("login").await;
+    let first = seen(stack).await;
+    stack.log_in_as_admin().await;
+    stack.wait_phase("done").await;
+    format!("{first} → {}", seen(stack).await)
 }
 
 /// The draft reached the clone: the new service carries the typed name.
@@ -138,15 +134,15 @@ async fn settled(
 /// cloned, the draft still in the form.
 async fn failed_job(stack: Stack, case: &'static str, name: &str) -> Row {
     begin(&stack, name).await;
-    fault(
-        &stack,
-        "POST",
-        CLONE_PATH,
-        1,
-        json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
+    stack
+        .add_fault_on(
+            "POST",
+            CLONE_PATH,
+            1,
+            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
         "cause": {"code": "SYS.1000", "details": "disk full"}}}),
-    )
-    .await;
+        )
+        .await;
     stack.submit().await;
     stack.wait_phase("failed").await;
     let text = stack.text_of(".cms-error").await;
@@ -162,7 +158,9 @@ async fn failed_job(stack: Stack, case: &'static str, name: &str) -> Row {
 async fn poll_answered_by(case: &'static str, name: &str, status: u16, body: &str) -> Row {
     let stack = slow_stack().await;
     begin(&stack, name).await;
-    fault(&stack, "GET", JOBS_PATH, 1, respond(status, body)).await;
+    stack
+        .add_fault_on("GET", JOBS_PATH, 1, respond(status, body))
+        .await;
     stack.submit().await;
     let mut seen_so_far = Vec::new();
     check_again_until_done(&stack, &mut seen_so_far).await;
@@ -240,7 +238,9 @@ async fn rows() -> Vec<Row> {
         let case = "outcome unknown, forgotten after the warning, then cloned again";
         let stack = slow_stack().await;
         begin(&stack, "row-forgotten").await;
-        fault(&stack, "GET", JOBS_PATH, 1, respond(200, SSO_PAGE)).await;
+        stack
+            .add_fault_on("GET", JOBS_PATH, 1, respond(200, SSO_PAGE))
+            .await;
         stack.submit().await;
         stack.wait_phase("unknown").await;
         let first = seen(&stack).await;
@@ -271,9 +271,10 @@ async fn rows() -> Vec<Row> {
         let case = "job result {} whose look-up meets an expired session";
         let stack = slow_stack().await;
         begin(&stack, "row-empty-result").await;
-        fault(&stack, "GET", JOBS_PATH, 1, respond(200, "{}")).await;
-        fault(
-            &stack,
+        stack
+            .add_fault_on("GET", JOBS_PATH, 1, respond(200, "{}"))
+            .await;
+        stack.add_fault_on(
             "GET",
             QUERY_PATH,
             1,
@@ -284,11 +285,7 @@ async fn rows() -> Vec<Row> {
         )
         .await;
         stack.submit().await;
-        stack.wait_phase("login").await;
-        let first = seen(&stack).await;
-        log_in(&stack).await;
-        stack.wait_phase("done").await;
-        let seen_text = format!("{first} → {}", seen(&stack).await);
+        let seen_text = logged_in_again_until_done(&stack).await;
         rows.push(settled(stack, case, seen_text, "row-empty-result", 1).await);
     }
 
@@ -337,7 +334,9 @@ async fn rows() -> Vec<Row> {
         let case = "POST handled, then the connection dropped before the answer";
         let stack = slow_stack().await;
         begin(&stack, "row-drop-after").await;
-        fault(&stack, "POST", CLONE_PATH, 1, json!({"kind": "dropAfter"})).await;
+        stack
+            .add_fault_on("POST", CLONE_PATH, 1, json!({"kind": "dropAfter"}))
+            .await;
         stack.submit().await;
         stack.wait_phase("done").await;
         let seen_text = seen(&stack).await;
@@ -349,7 +348,9 @@ async fn rows() -> Vec<Row> {
         let case = "every POST attempt dropped before it reached ZStack";
         let stack = slow_stack().await;
         begin(&stack, "row-drop-before").await;
-        fault(&stack, "POST", CLONE_PATH, 4, json!({"kind": "dropBefore"})).await;
+        stack
+            .add_fault_on("POST", CLONE_PATH, 4, json!({"kind": "dropBefore"}))
+            .await;
         stack.submit().await;
         let mut seen_so_far = Vec::new();
         check_again_until_done(&stack, &mut seen_so_far).await;
@@ -362,15 +363,15 @@ async fn rows() -> Vec<Row> {
         let case = "POST answered by a proxy's HTML 502";
         let stack = slow_stack().await;
         begin(&stack, "row-post-502").await;
-        fault(
-            &stack,
-            "POST",
-            CLONE_PATH,
-            1,
-            json!({"kind": "respond", "status": 502, "contentType": "text/html",
+        stack
+            .add_fault_on(
+                "POST",
+                CLONE_PATH,
+                1,
+                json!({"kind": "respond", "status": 502, "contentType": "text/html",
                    "body": "<html><head><title>502 Bad Gateway</title></head></html>"}),
-        )
-        .await;
+            )
+            .await;
         stack.submit().await;
         stack.wait_phase("done").await;
         let seen_text = seen(&stack).await;
@@ -382,7 +383,9 @@ async fn rows() -> Vec<Row> {
         let case = "POST answered by an SSO proxy's HTML login page (200)";
         let stack = slow_stack().await;
         begin(&stack, "row-post-sso").await;
-        fault(&stack, "POST", CLONE_PATH, 1, respond(200, SSO_PAGE)).await;
+        stack
+            .add_fault_on("POST", CLONE_PATH, 1, respond(200, SSO_PAGE))
+            .await;
         stack.submit().await;
         let mut seen_so_far = Vec::new();
         check_again_until_done(&stack, &mut seen_so_far).await;
@@ -395,14 +398,14 @@ async fn rows() -> Vec<Row> {
         let case = "POST refused by the REST layer (plain-text 400)";
         let stack = slow_stack().await;
         begin(&stack, "row-post-400").await;
-        fault(
-            &stack,
-            "POST",
-            CLONE_PATH,
-            1,
-            respond(400, "Invalid value[abc] of field[requestCpu]"),
-        )
-        .await;
+        stack
+            .add_fault_on(
+                "POST",
+                CLONE_PATH,
+                1,
+                respond(400, "Invalid value[abc] of field[requestCpu]"),
+            )
+            .await;
         stack.submit().await;
         stack.wait_phase("failed").await;
         let text = stack.text_of(".cms-error").await;
@@ -418,11 +421,7 @@ async fn rows() -> Vec<Row> {
         begin(&stack, "row-expired-edit").await;
         stack.expire_sessions().await;
         stack.submit().await;
-        stack.wait_phase("login").await;
-        let first = seen(&stack).await;
-        log_in(&stack).await;
-        stack.wait_phase("done").await;
-        let seen_text = format!("{first} → {}", seen(&stack).await);
+        let seen_text = logged_in_again_until_done(&stack).await;
         rows.push(settled(stack, case, seen_text, "row-expired-edit", 1).await);
     }
     {
@@ -440,23 +439,19 @@ async fn rows() -> Vec<Row> {
         let case = "session refused on the POST itself (503 ID.1001)";
         let stack = slow_stack().await;
         begin(&stack, "row-expired-post").await;
-        fault(
-            &stack,
-            "POST",
-            CLONE_PATH,
-            1,
-            respond(
-                503,
-                r#"{"error":{"code":"ID.1001","details":"session expired"}}"#,
-            ),
-        )
-        .await;
+        stack
+            .add_fault_on(
+                "POST",
+                CLONE_PATH,
+                1,
+                respond(
+                    503,
+                    r#"{"error":{"code":"ID.1001","details":"session expired"}}"#,
+                ),
+            )
+            .await;
         stack.submit().await;
-        stack.wait_phase("login").await;
-        let first = seen(&stack).await;
-        log_in(&stack).await;
-        stack.wait_phase("done").await;
-        let seen_text = format!("{first} → {}", seen(&stack).await);
+        let seen_text = logged_in_again_until_done(&stack).await;
         rows.push(settled(stack, case, seen_text, "row-expired-post", 1).await);
     }
 
@@ -471,14 +466,14 @@ async fn rows() -> Vec<Row> {
         let case = "job record expired after the clone was made";
         let stack = with_job_ms(20).await;
         begin(&stack, "row-job-expired").await;
-        fault(
-            &stack,
-            "GET",
-            JOBS_PATH,
-            1,
-            respond(404, "the job has been expired"),
-        )
-        .await;
+        stack
+            .add_fault_on(
+                "GET",
+                JOBS_PATH,
+                1,
+                respond(404, "the job has been expired"),
+            )
+            .await;
         stack.submit().await;
         stack.wait_phase("done").await;
         let seen_text = seen(&stack).await;
@@ -490,14 +485,9 @@ async fn rows() -> Vec<Row> {
         let case = "slow job (4 s) and slow polls (1.5 s each)";
         let stack = with_job_ms(4000).await;
         begin(&stack, "row-slow").await;
-        fault(
-            &stack,
-            "GET",
-            JOBS_PATH,
-            3,
-            json!({"kind": "delay", "ms": 1500}),
-        )
-        .await;
+        stack
+            .add_fault_on("GET", JOBS_PATH, 3, json!({"kind": "delay", "ms": 1500}))
+            .await;
         stack.submit().await;
         stack
             .browser
