@@ -309,3 +309,17 @@ pub struct SessionInventory {
     pub expired_date: String,
     pub create_date: String,
 }
+
+/// An account as QueryAccount (`GET /accounts`) lists it; the password is never part of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountInventory {
+    pub uuid: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub account_type: String,
+}
+
+impl AccountInventory {
+    pub const FIELDS: &'static [&'static str] = &["uuid", "name", "type", "description"];
+}

@@ -37,6 +37,8 @@ pub fn router(shared: Arc<Shared>) -> Router {
             get(sessions::validate_session),
         )
         .route(&path("/accounts/sessions/{uuid}"), delete(sessions::logout))
+        .route(&path("/accounts"), list(Resource::Accounts))
+        .route(&path("/accounts/{uuid}"), single(Resource::Accounts))
         .route(&path("/ai/model-services"), list(Resource::ModelServices))
         .route(
             &path("/ai/model-services/{uuid}"),

@@ -11,11 +11,12 @@ use serde_json::Value;
 
 use crate::error_code::ErrorCode;
 use crate::inventory::{
-    ImageInventory, ModelCenterInventory, ModelServiceInventory, PciDeviceSpecInventory,
+    AccountInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory, PciDeviceSpecInventory,
     TagInventory,
 };
 use crate::query::{Condition, Operator, Query};
 use crate::schema;
+use crate::seed::ADMIN_ACCOUNT_TYPE;
 use crate::state::{Shared, World};
 
 use super::auth::session_uuid;
@@ -30,6 +31,9 @@ pub enum Resource {
     ModelCenters,
     /// `/pci-device-specs` (QueryPciDeviceSpec): every PCI spec, GPU specs among them.
     PciDeviceSpecs,
+    /// `/accounts` (QueryAccount): the admin account sees every account, any other only
+    /// itself (UNCONFIRMED: ZStack's rule for who sees which accounts is not in the contract).
+    Accounts,
 }
 
 impl Resource {
@@ -40,6 +44,7 @@ impl Resource {
             Resource::Tags => TagInventory::FIELDS,
             Resource::ModelCenters => ModelCenterInventory::FIELDS,
             Resource::PciDeviceSpecs => PciDeviceSpecInventory::FIELDS,
+            Resource::Accounts => AccountInventory::FIELDS,
         }
     }
 
@@ -50,16 +55,35 @@ impl Resource {
             Resource::Tags => schema::Kind::Tag,
             Resource::ModelCenters => schema::Kind::ModelCenter,
             Resource::PciDeviceSpecs => schema::Kind::PciDeviceSpec,
+            Resource::Accounts => schema::Kind::Account,
         }
     }
 
-    fn inventories(self, world: &World) -> Vec<Value> {
+    /// What the session's account may see of this kind.
+    fn inventories(self, world: &World, caller: &str) -> Vec<Value> {
         match self {
             Resource::ModelServices => to_values(&world.model_services),
             Resource::Images => to_values(&world.images),
             Resource::Tags => to_values(&world.tags),
             Resource::ModelCenters => to_values(&world.model_centers),
             Resource::PciDeviceSpecs => to_values(&world.pci_device_specs),
+            Resource::Accounts => {
+                let admin = world
+                    .accounts
+                    .iter()
+                    .any(|a| a.uuid == caller && a.account_type == ADMIN_ACCOUNT_TYPE);
+                let visible: Vec<AccountInventory> = world
+                    .accounts
+                    .iter()
+                    .filter(|a| admin || a.uuid == caller)
+                    .map(|a| AccountInventory {
+                        uuid: a.uuid.clone(),
+                        name: a.name.clone(),
+                        account_type: a.account_type.clone(),
+                    })
+                    .collect();
+                to_values(&visible)
+            }
         }
     }
 }
@@ -126,10 +150,10 @@ fn answer(
     }
     let inventories = {
         let world = shared.world();
-        if !world.sessions.is_valid(&session) {
+        let Some(caller) = world.sessions.account_of(&session) else {
             return api_error(&ErrorCode::session_invalid(&session));
-        }
-        resource.inventories(&world)
+        };
+        resource.inventories(&world, caller)
     };
     // Query replies carry a schema whether or not it was asked for.
     let mut body = query.run(inventories);

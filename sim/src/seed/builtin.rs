@@ -1,4 +1,4 @@
-//! The built-in seed: one admin account, services covering the interesting shapes, and the
+//! The built-in seed: the admin account and a normal one, services covering the interesting shapes, and the
 //! images, tags, GPU specs and model center that pickers list.
 
 use std::collections::BTreeMap;
@@ -17,11 +17,20 @@ const MEMORY_GIB: i64 = 1024;
 /// The built-in seed (used when `--seed` is not given).
 pub fn builtin() -> Seed {
     Seed {
-        accounts: vec![SeedAccount {
-            uuid: ADMIN_ACCOUNT_UUID.into(),
-            name: ADMIN_ACCOUNT.into(),
-            password: ADMIN_PASSWORD.into(),
-        }],
+        accounts: vec![
+            SeedAccount {
+                uuid: ADMIN_ACCOUNT_UUID.into(),
+                name: ADMIN_ACCOUNT.into(),
+                password: ADMIN_PASSWORD.into(),
+                account_type: ADMIN_ACCOUNT_TYPE.into(),
+            },
+            SeedAccount {
+                uuid: USER_ACCOUNT_UUID.into(),
+                name: USER_ACCOUNT.into(),
+                password: USER_PASSWORD.into(),
+                account_type: NORMAL_ACCOUNT_TYPE.into(),
+            },
+        ],
         model_services: model_services(),
         images: vec![
             image(IMAGE_X86_64, "ubuntu-22.04-x86_64", "x86_64", "Linux", 5),

@@ -17,6 +17,10 @@ pub use builtin::builtin;
 pub const ADMIN_ACCOUNT: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "password";
 pub const ADMIN_ACCOUNT_UUID: &str = "36c27e8ff05c4780bf6d2fa65700f22e";
+/// A normal account of the built-in seed (it sees only itself among accounts).
+pub const USER_ACCOUNT: &str = "mlops";
+pub const USER_PASSWORD: &str = "password";
+pub const USER_ACCOUNT_UUID: &str = "5b1d1c7e0a6b4c0f9e3f6a2d8c4b7e10";
 
 /// x86_64 + aarch64 images, `vendorToSpecUuidsMap`, container command/args, model refs.
 pub const SERVICE_TWO_ARCH: &str = "d76744cb53f9478abf42b907df3efb6e";
@@ -75,7 +79,19 @@ pub struct SeedAccount {
     pub uuid: String,
     pub name: String,
     pub password: String,
+    /// ZStack's account type: `SystemAdmin` (sees every account) or `Normal` (the default).
+    #[serde(rename = "type", default = "normal_account")]
+    pub account_type: String,
 }
+
+fn normal_account() -> String {
+    NORMAL_ACCOUNT_TYPE.to_owned()
+}
+
+/// `AccountInventory.type` of the admin account.
+pub const ADMIN_ACCOUNT_TYPE: &str = "SystemAdmin";
+/// `AccountInventory.type` of every other account.
+pub const NORMAL_ACCOUNT_TYPE: &str = "Normal";
 
 impl Seed {
     /// Reads a seed from JSON text.

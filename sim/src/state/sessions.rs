@@ -51,6 +51,14 @@ impl SessionBook {
             .is_some_and(|s| SystemTime::now() < s.expires)
     }
 
+    /// The account a valid session belongs to.
+    pub fn account_of(&self, uuid: &str) -> Option<&str> {
+        self.sessions
+            .get(uuid)
+            .filter(|s| SystemTime::now() < s.expires)
+            .map(|s| s.account_uuid.as_str())
+    }
+
     /// Logs out; true if the session existed.
     pub fn close(&mut self, uuid: &str) -> bool {
         self.sessions.remove(uuid).is_some()
