@@ -56,7 +56,10 @@ async fn a_normal_account_sees_only_itself() {
     let (_, body) = sim.query("/accounts", &session).await;
     assert_eq!(names(&body), [seed::USER_ACCOUNT]);
     let (_, admin) = sim
-        .query(&format!("/accounts?q=uuid={}", seed::ADMIN_ACCOUNT_UUID), &session)
+        .query(
+            &format!("/accounts?q=uuid={}", seed::ADMIN_ACCOUNT_UUID),
+            &session,
+        )
         .await;
     assert_eq!(names(&admin), Vec::<&str>::new());
 }
@@ -64,7 +67,9 @@ async fn a_normal_account_sees_only_itself() {
 #[tokio::test]
 async fn accounts_need_a_valid_session() {
     let sim = Sim::start().await;
-    let (status, body) = sim.query("/accounts", "0123456789abcdef0123456789abcdef").await;
+    let (status, body) = sim
+        .query("/accounts", "0123456789abcdef0123456789abcdef")
+        .await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(body["error"]["code"], "ID.1001");
 }

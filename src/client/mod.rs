@@ -1,4 +1,4 @@
-//! HTTP to the ZStack REST API: login, queries, and cloning as a job with exactly-once
+//! HTTP to the ZStack REST API: login, logout and whose session it is, queries, and cloning as a job with exactly-once
 //! retries. No views. A failure is a [`ClientError`]; a clone ends in a [`CloneOutcome`] that
 //! says whether it was executed.
 //!
@@ -18,6 +18,7 @@ mod response_body;
 mod scripted_transport;
 mod shared_transport;
 mod transport;
+mod who_am_i;
 mod zstack_client;
 
 #[cfg(test)]

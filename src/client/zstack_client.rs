@@ -107,7 +107,7 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         }
     }
 
-    async fn call<R: DeserializeOwned>(
+    pub(super) async fn call<R: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,

@@ -20,6 +20,9 @@ pub use host_channel::{is_framed, HostChannel};
 pub use host_protocol::{parse_host_message, AppMessage, HostMessage, PROTOCOL, VERSION};
 pub use page_config::{PageConfig, SourceParam};
 pub use runtime_config::{is_exact_origin, ConfigError, RuntimeConfig};
-pub use session_token::{forget_session, intake_session, session_from_fragment, store_session};
+pub use session_token::{
+    forget_session, intake_session, session_account, session_from_fragment, store_session,
+    store_session_account,
+};
 pub use store::{KeyValue, MemoryStore, StorageError, Store};
 pub use theme::{checked_theme, THEME_PROPERTIES};

@@ -5,6 +5,9 @@
 use super::store::{StorageError, Store};
 
 const KEY: &str = "cms.session";
+/// The account the stored session belongs to, when a login here said it (a session from a link
+/// or a host comes without one).
+const ACCOUNT_KEY: &str = "cms.session.account";
 
 /// Whether `s` can be a session: letters and digits only, 1 to 128 of them (anything else,
 /// wherever it comes from, is not a session and is never sent).
@@ -60,6 +63,8 @@ pub fn intake_session(store: &Store) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     if let Some(window) = web_sys::window() {
         if let Some(token) = strip_fragment_token(&window) {
+            // Another session: whatever account the stored one had is not this one's.
+            store.forget(ACCOUNT_KEY);
             let _ = store_session(store, &token);
             return Some(token);
         }
@@ -73,6 +78,19 @@ pub fn store_session(store: &Store, token: &str) -> Result<(), StorageError> {
 
 pub fn forget_session(store: &Store) {
     store.forget(KEY);
+    store.forget(ACCOUNT_KEY);
+}
+
+/// Keeps the account uuid of the stored session (after a login).
+pub fn store_session_account(store: &Store, account_uuid: &str) -> Result<(), StorageError> {
+    store.save(ACCOUNT_KEY, &account_uuid)
+}
+
+/// The account uuid of the stored session, if a login here said it.
+pub fn session_account(store: &Store) -> Option<String> {
+    store
+        .load::<String>(ACCOUNT_KEY)
+        .filter(|uuid| crate::zstack::is_zstack_uuid(uuid))
 }
 
 #[cfg(test)]
@@ -109,5 +127,21 @@ mod tests {
         assert_eq!(intake_session(&store), None);
         forget_session(&store);
         assert_eq!(intake_session(&store), None);
+    }
+
+    #[test]
+    fn the_account_goes_with_the_session() {
+        let store = Store::new(MemoryStore::default());
+        store_session(&store, "0123abcd").unwrap();
+        store_session_account(&store, "36c27e8ff05c4780bf6d2fa65700f22e").unwrap();
+        assert_eq!(
+            session_account(&store).as_deref(),
+            Some("36c27e8ff05c4780bf6d2fa65700f22e")
+        );
+        store.save(ACCOUNT_KEY, &"<b>").unwrap();
+        assert_eq!(session_account(&store), None);
+        store_session_account(&store, "36c27e8ff05c4780bf6d2fa65700f22e").unwrap();
+        forget_session(&store);
+        assert_eq!(session_account(&store), None);
     }
 }

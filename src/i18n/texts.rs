@@ -58,6 +58,16 @@ texts! {
     Password => "Password", "密码";
     LogIn => "Log in", "登录";
     LoggingIn => "Logging in…", "正在登录…";
+    LoggedOut => "You have logged out. Log in again to go on; your input is kept.",
+        "您已退出登录。重新登录即可继续;您填写的内容会保留。";
+    // Whose session it is (the header)
+    SignedInAs => "Signed in as", "当前账户";
+    SignedIn => "Signed in", "已登录";
+    LogOut => "Log out", "退出登录";
+    LoggingOut => "Logging out…", "正在退出登录…";
+    LogOutFailed => "Could not log out; the session is still valid.", "未能退出登录,会话仍然有效。";
+    LogOutAfterClone => "You can log out once the clone's outcome is known.",
+        "克隆结果确定后才能退出登录。";
     // Form sections
     SectionCommon => "General", "基本信息";
     SectionRuntime => "Runtime", "运行环境";

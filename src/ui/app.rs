@@ -84,6 +84,7 @@ fn StandalonePage(config: RuntimeConfig) -> impl IntoView {
         <CloneDialog
             source_uuid
             bad_source
+            show_account=true
             session=Signal::stored(session)
             api_base=config.api_base
             lang=page.lang

@@ -18,7 +18,9 @@ pub fn LoginForm() -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<ClientError>);
     let intro = move || {
-        if ctx.source.with(Option::is_some) {
+        if ctx.account.signed_out.get() {
+            ctx.text(Text::LoggedOut)
+        } else if ctx.source.with(Option::is_some) {
             ctx.text(Text::LoginExpired)
         } else {
             ctx.text(Text::LoginIntro)

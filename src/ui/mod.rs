@@ -9,6 +9,7 @@
 //!   preview, job progress, an unknown outcome, the result, the error; the live
 //!   name-uniqueness hint.
 
+mod account_menu;
 mod app;
 mod architecture_rows;
 mod changes_view;

@@ -1,9 +1,10 @@
 //! The ZStack wire protocol, pure and native-tested: serde types for CloneModelService's request
 //! (all 27 parameters of the API page), the ModelServiceInventory, ErrorCode with its cause chain,
-//! login and sessions, query results and query strings, and the 202 job location.
+//! login, sessions and accounts, query results and query strings, and the 202 job location.
 //!
 //! Nothing here does I/O; [`crate::client`] sends these types and [`crate::form`] builds them.
 
+mod account;
 mod clone_request;
 mod error_code;
 mod inventory;
@@ -16,6 +17,7 @@ mod related_inventories;
 mod session;
 mod zstack_date;
 
+pub use account::AccountInventory;
 pub use clone_request::{ArchitectureImage, CloneModelServiceBody, CloneParams, CloneRequest};
 pub use error_code::{ErrorCode, ErrorEnvelope, SESSION_INVALID_CODE};
 pub use inventory::{InventoryReply, ModelServiceImage, ModelServiceInventory, ModelServiceRef};

@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use crate::error_code::ErrorCode;
 use crate::inventory::{
-    AccountInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory, PciDeviceSpecInventory,
-    TagInventory,
+    AccountInventory, ImageInventory, ModelCenterInventory, ModelServiceInventory,
+    PciDeviceSpecInventory, TagInventory,
 };
 use crate::query::{Condition, Operator, Query};
 use crate::schema;

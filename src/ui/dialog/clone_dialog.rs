@@ -11,7 +11,9 @@ use super::flow;
 use super::persistence;
 use super::stage::{Phase, Stage, Unavailable};
 use super::state::{DialogState, Services};
+use crate::embed::session_account;
 use crate::i18n::{Lang, Text};
+use crate::ui::account_menu::AccountMenu;
 use crate::ui::clone_form::CloneForm;
 use crate::ui::clone_result::CloneResult;
 use crate::ui::error_panel::ErrorPanel;
@@ -50,6 +52,10 @@ pub fn CloneDialog(
     /// The page was given a source that is not a ZStack uuid (said instead of "none given").
     #[prop(optional)]
     bad_source: bool,
+    /// The header shows whose session it is and offers to log out (a page of its own; a
+    /// portal keeps its sessions to itself).
+    #[prop(optional)]
+    show_account: bool,
     /// Every language the dialog is shown in (the first, then each switch).
     #[prop(into, optional)]
     on_language: Option<Callback<Lang>>,
@@ -79,6 +85,9 @@ pub fn CloneDialog(
     provide_context(ctx);
     if let Some(session) = session {
         ctx.session.set(session.get_untracked());
+        if show_account && ctx.session.with_untracked(Option::is_some) {
+            ctx.account.uuid.set(session_account(&ctx.store()));
+        }
         // A host's fresh session goes on where the dialog waited for one.
         Effect::new(move |previous: Option<Option<String>>| {
             let now = session.get();
@@ -185,6 +194,8 @@ pub fn CloneDialog(
                             .collect_view()}
                     </select>
                 </label>
+                // After the language, so the dialog's first focus never lands on "Log out".
+                {show_account.then(|| view! { <AccountMenu /> })}
             </header>
             <div class="cms-dialog__body" aria-busy=move || (ctx.phase.get() == Phase::Loading).then_some("true")>
                 {move || match ctx.phase.get() {

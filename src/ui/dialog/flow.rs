@@ -12,10 +12,10 @@ use super::persistence::{
 use super::stage::{AfterLogin, Stage, Unavailable};
 use super::state::DialogState;
 use crate::client::{ClientError, CloneIntent, CloneOutcome};
-use crate::embed::{forget_session, store_session};
+use crate::embed::{forget_session, store_session, store_session_account};
 use crate::form::Draft;
 use crate::i18n::Text;
-use crate::zstack::{new_uuid, CloneRequest};
+use crate::zstack::{is_zstack_uuid, new_uuid, CloneRequest};
 
 /// Starts the dialog with the session it was given (if any): without one, the login form;
 /// with one, the source is loaded.
@@ -74,7 +74,8 @@ pub async fn load_source(ctx: DialogState) {
     }
 }
 
-fn to_login(ctx: DialogState, then: AfterLogin) {
+/// The session ended (expired, refused, or logged out): forgotten, and the login form.
+pub(super) fn to_login(ctx: DialogState, then: AfterLogin) {
     forget_session(&ctx.store());
     ctx.session.set(None);
     ctx.stage.set(Stage::Login(then));
@@ -91,6 +92,12 @@ pub async fn login(ctx: DialogState, account: String, password: String) -> Resul
     }
     // Kept for a reload if the store allows; this page goes on with it either way.
     let _ = store_session(&ctx.store(), &session.uuid);
+    let account_uuid = session.account_uuid.filter(|uuid| is_zstack_uuid(uuid));
+    if let Some(uuid) = &account_uuid {
+        let _ = store_session_account(&ctx.store(), uuid);
+    }
+    ctx.account.uuid.set(account_uuid);
+    ctx.account.signed_out.set(false);
     continue_with_session(ctx, session.uuid).await;
     Ok(())
 }

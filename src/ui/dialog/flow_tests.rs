@@ -14,38 +14,40 @@ use crate::client::{
 use crate::embed::{MemoryStore, Store};
 use crate::i18n::Lang;
 
-const SOURCE: &str = "d76744cb53f9478abf42b907df3efb6e";
-const SESSION: &str = "b86c9016b4f24953a9edefb53ca0678c";
-const SOURCE_REPLY: &str = r#"{"inventories":[{"uuid":"d76744cb53f9478abf42b907df3efb6e","name":"qwen","type":"Endpoint","source":"HuggingFace","requestCpu":4,"requestMemory":8192,"size":0,"system":false}]}"#;
-const ACCEPTED: &str =
+pub(super) const SOURCE: &str = "d76744cb53f9478abf42b907df3efb6e";
+pub(super) const SESSION: &str = "b86c9016b4f24953a9edefb53ca0678c";
+pub(super) const SOURCE_REPLY: &str = r#"{"inventories":[{"uuid":"d76744cb53f9478abf42b907df3efb6e","name":"qwen","type":"Endpoint","source":"HuggingFace","requestCpu":4,"requestMemory":8192,"size":0,"system":false}]}"#;
+pub(super) const ACCEPTED: &str =
     r#"{"location":"http://10.0.0.1:8080/zstack/v1/api-jobs/x","apiTimeout":1800000}"#;
-const SSO_PAGE: &str = "<html><head><title>Sign in</title></head><body>SSO</body></html>";
-const SESSION_EXPIRED: &str = r#"{"error":{"code":"ID.1001","details":"session expired"}}"#;
-const NONE_FOUND: &str = r#"{"inventories":[]}"#;
-const LOGIN_REPLY: &str = r#"{"inventory":{"uuid":"c0ffee00c0ffee00c0ffee00c0ffee00","accountUuid":"36c27e8ff05c4780bf6d2fa65700f22e"}}"#;
+pub(super) const SSO_PAGE: &str =
+    "<html><head><title>Sign in</title></head><body>SSO</body></html>";
+pub(super) const SESSION_EXPIRED: &str =
+    r#"{"error":{"code":"ID.1001","details":"session expired"}}"#;
+pub(super) const NONE_FOUND: &str = r#"{"inventories":[]}"#;
+pub(super) const LOGIN_REPLY: &str = r#"{"inventory":{"uuid":"c0ffee00c0ffee00c0ffee00c0ffee00","accountUuid":"36c27e8ff05c4780bf6d2fa65700f22e"}}"#;
 
-fn done_body(resource_uuid: &str) -> String {
+pub(super) fn done_body(resource_uuid: &str) -> String {
     format!(r#"{{"inventory":{{"uuid":"{resource_uuid}","name":"qwen-copy"}}}}"#)
 }
 
-fn found_body(resource_uuid: &str) -> String {
+pub(super) fn found_body(resource_uuid: &str) -> String {
     format!(r#"{{"inventories":[{{"uuid":"{resource_uuid}","name":"qwen-copy"}}]}}"#)
 }
 
-struct Fixture {
-    ctx: DialogState,
-    transport: ScriptedTransport,
-    memory: MemoryStore,
+pub(super) struct Fixture {
+    pub(super) ctx: DialogState,
+    pub(super) transport: ScriptedTransport,
+    pub(super) memory: MemoryStore,
     _owner: Owner,
 }
 
 impl Fixture {
     /// A dialog for SOURCE with a session, its source loaded (editing).
-    fn editing() -> Fixture {
+    pub(super) fn editing() -> Fixture {
         Fixture::with_store(MemoryStore::default())
     }
 
-    fn with_store(memory: MemoryStore) -> Fixture {
+    pub(super) fn with_store(memory: MemoryStore) -> Fixture {
         let owner = Owner::new();
         owner.set();
         let transport = ScriptedTransport::new([ScriptStep::reply(200, SOURCE_REPLY)]);
@@ -66,13 +68,13 @@ impl Fixture {
         f
     }
 
-    fn script<const N: usize>(&self, steps: [(u16, &str); N]) {
+    pub(super) fn script<const N: usize>(&self, steps: [(u16, &str); N]) {
         for (status, body) in steps {
             self.transport.push(ScriptStep::reply(status, body));
         }
     }
 
-    fn posts(&self) -> Vec<HttpRequest> {
+    pub(super) fn posts(&self) -> Vec<HttpRequest> {
         self.transport
             .requests()
             .into_iter()
@@ -80,29 +82,29 @@ impl Fixture {
             .collect()
     }
 
-    fn stage(&self) -> Stage {
+    pub(super) fn stage(&self) -> Stage {
         self.ctx.stage.get_untracked()
     }
 
-    fn phase(&self) -> Phase {
+    pub(super) fn phase(&self) -> Phase {
         self.ctx.phase.get_untracked()
     }
 
-    fn resource_uuid(&self) -> String {
+    pub(super) fn resource_uuid(&self) -> String {
         self.ctx.draft_resource_uuid.get_untracked()
     }
 
-    fn kept_intent(&self) -> Option<serde_json::Value> {
+    pub(super) fn kept_intent(&self) -> Option<serde_json::Value> {
         let raw = self.ctx.store().raw(&format!("cms.clone.{SOURCE}"))?;
         serde_json::from_str(&raw).ok()
     }
 
-    fn submit(&self) {
+    pub(super) fn submit(&self) {
         block_on(flow::submit(self.ctx));
     }
 }
 
-fn job_uuid(post: &HttpRequest) -> String {
+pub(super) fn job_uuid(post: &HttpRequest) -> String {
     post.header("X-Job-UUID").unwrap_or_default().to_owned()
 }
 

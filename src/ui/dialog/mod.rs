@@ -1,7 +1,8 @@
 //! The dialog itself, apart from what it shows: its typed stage, its reactive state, the flow
-//! of its steps, what it keeps in the tab's store, what it loads for the form's aids, and the
+//! of its steps, whose session it is, what it keeps in the tab's store, what it loads for the form's aids, and the
 //! few DOM helpers it needs.
 
+pub mod account;
 pub mod choices;
 pub mod clone_dialog;
 pub mod dom;
@@ -10,5 +11,7 @@ pub mod persistence;
 pub mod stage;
 pub mod state;
 
+#[cfg(test)]
+mod account_tests;
 #[cfg(test)]
 mod flow_tests;

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use super::account::AccountState;
 use super::stage::{Phase, Stage};
 use crate::client::{AppClient, ClientConfig, CloneProgress, Connection};
 use crate::embed::Store;
@@ -149,6 +150,8 @@ pub struct DialogState {
     pub offer_login: StoredValue<bool>,
     /// Parameters a host pre-fills over the source (API names and types).
     pub prefill: StoredValue<serde_json::Map<String, serde_json::Value>>,
+    /// Whose session it is, and logging out of it.
+    pub account: AccountState,
 }
 
 impl DialogState {
@@ -198,6 +201,7 @@ impl DialogState {
             cancelled: Trigger::new(),
             offer_login: StoredValue::new(true),
             prefill: StoredValue::new(serde_json::Map::new()),
+            account: AccountState::new(),
         }
     }
 
