@@ -123,6 +123,22 @@ async fn a_portal_opens_the_dialog_and_hears_everything_that_happens() {
     for phase in ["submitting", "done"] {
         wait_message(stack, "phase", |m| m["phase"] == phase).await;
     }
+    // The dialog this `open` mounted is observed too: the result, shorter than the form, is
+    // reported.
+    let editing_height = received(stack)
+        .await
+        .iter()
+        .filter(|m| m["type"] == "resize")
+        .filter_map(|m| m["height"].as_u64())
+        .max()
+        .unwrap();
+    let done_height = wait_message(stack, "resize", |m| {
+        m["height"]
+            .as_u64()
+            .is_some_and(|h| h > 0 && h < editing_height)
+    })
+    .await;
+    assert!(done_height["height"].as_u64().unwrap() < editing_height);
 
     // Open again, cancel: `cancelled`.
     send(

@@ -72,7 +72,7 @@ pub fn FramedPage(config: RuntimeConfig) -> impl IntoView {
     let api_base = config.api_base.clone();
     let login = config.embedded_login;
     let waiting_theme = config.theme.clone();
-    report_resizes(post);
+    report_resizes(post, opened);
     move || {
         let api_base = api_base.clone();
         match opened.get() {
@@ -122,8 +122,9 @@ impl Channel {
     fn post(&self, _: &AppMessage) {}
 }
 
-/// `resize {height}` whenever the dialog's content height (CSS px, whole) changes.
-fn report_resizes(post: impl Fn(AppMessage) + Copy + 'static) {
+/// `resize {height}` whenever the dialog's content height (CSS px, whole) changes; the dialog
+/// of each `open` is observed once it is in the document.
+fn report_resizes(post: impl Fn(AppMessage) + Copy + 'static, opened: RwSignal<Option<Opened>>) {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::closure::Closure;
@@ -143,13 +144,16 @@ fn report_resizes(post: impl Fn(AppMessage) + Copy + 'static) {
         };
         let observe = Closure::<dyn FnMut()>::new(measure);
         if let Ok(observer) = web_sys::ResizeObserver::new(observe.as_ref().unchecked_ref()) {
-            // The body, and each dialog as it appears: their sizes follow the content's.
-            if let Some(body) = document().body() {
-                observer.observe(&body);
-            }
+            // The body, and the dialog each `open` mounts: their sizes follow the content's.
             let observer = StoredValue::new_local(observer);
             Effect::new(move |_| {
+                opened.track();
                 request_animation_frame(move || {
+                    // The dialogs of earlier opens are gone: observe only what is there now.
+                    observer.with_value(|o| o.disconnect());
+                    if let Some(body) = document().body() {
+                        observer.with_value(|o| o.observe(&body));
+                    }
                     if let Ok(dialogs) =
                         document().query_selector_all("dialog.cms-dialog, .cms-dialog__body")
                     {
@@ -168,5 +172,5 @@ fn report_resizes(post: impl Fn(AppMessage) + Copy + 'static) {
         observe.forget();
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = post;
+    let _ = (post, opened);
 }
