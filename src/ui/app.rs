@@ -80,10 +80,13 @@ fn StandalonePage(config: RuntimeConfig) -> impl IntoView {
         SourceParam::Missing => (None, false),
         SourceParam::Invalid(_) => (None, true),
     };
+    let list_position = page.list;
     view! {
         <CloneDialog
             source_uuid
             bad_source
+            choose_source=true
+            list_position
             session=Signal::stored(session)
             api_base=config.api_base
             lang=page.lang

@@ -20,6 +20,8 @@ pub fn LoginForm() -> impl IntoView {
     let intro = move || {
         if ctx.source.with(Option::is_some) {
             ctx.text(Text::LoginExpired)
+        } else if ctx.list.with(Option::is_some) {
+            ctx.text(Text::LoginExpiredList)
         } else {
             ctx.text(Text::LoginIntro)
         }

@@ -2,13 +2,17 @@
 //! of its steps, what it keeps in the tab's store, what it loads for the form's aids, and the
 //! few DOM helpers it needs.
 
+pub mod address;
 pub mod choices;
 pub mod clone_dialog;
 pub mod dom;
 pub mod flow;
+pub mod listing;
 pub mod persistence;
 pub mod stage;
 pub mod state;
 
 #[cfg(test)]
 mod flow_tests;
+#[cfg(test)]
+mod listing_tests;

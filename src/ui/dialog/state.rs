@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::stage::{Phase, Stage};
-use crate::client::{AppClient, ClientConfig, CloneProgress, Connection};
-use crate::embed::Store;
+use crate::client::{AppClient, ClientConfig, ClientError, CloneProgress, Connection, SourcePage};
+use crate::embed::{ListPosition, Store};
 use crate::form::{Draft, Field, Problem, ProblemKey, Problems};
 use crate::i18n::{Lang, Text};
 use crate::zstack::{
@@ -149,6 +149,16 @@ pub struct DialogState {
     pub offer_login: StoredValue<bool>,
     /// Parameters a host pre-fills over the source (API names and types).
     pub prefill: StoredValue<serde_json::Map<String, serde_json::Value>>,
+    /// Whether the user may choose the source from a list (standalone, see [`super::listing`]).
+    pub can_choose: StoredValue<bool>,
+    /// The source list's search and page (mirrored in the address).
+    pub list_position: RwSignal<ListPosition>,
+    /// The page shown, or why there is none (`None`: not loaded yet).
+    pub list: RwSignal<Option<Result<SourcePage, ClientError>>>,
+    /// A page is being asked for.
+    pub list_busy: RwSignal<bool>,
+    /// Counts the list's queries: only the latest one's answer is shown.
+    pub list_generation: StoredValue<u64>,
 }
 
 impl DialogState {
@@ -198,6 +208,11 @@ impl DialogState {
             cancelled: Trigger::new(),
             offer_login: StoredValue::new(true),
             prefill: StoredValue::new(serde_json::Map::new()),
+            can_choose: StoredValue::new(false),
+            list_position: RwSignal::new(ListPosition::default()),
+            list: RwSignal::new(None),
+            list_busy: RwSignal::new(false),
+            list_generation: StoredValue::new(0),
         }
     }
 
