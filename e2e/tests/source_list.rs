@@ -171,16 +171,19 @@ async fn list_page_search_choose_clone_back_forward_and_reload() {
         stack.text_of("[data-result=name]").await,
         "catalogue-model-042-copy"
     );
-    // Back: the list with its search and page as they were.
+    // Back: the list with its search and page as they were (the clone is one of the matches now).
     stack.browser.eval("history.back();", vec![]).await;
     stack.wait_phase("choosing").await;
-    wait_rows(&stack, 6, Some("catalogue-model-040")).await;
+    wait_rows(&stack, 7, Some("catalogue-model-040")).await;
+    assert!(names(&stack)
+        .await
+        .contains(&"catalogue-model-042-copy".to_owned()));
     assert_eq!(stack.value("search").await, "catalogue-model-04");
     assert!(!address(&stack).await.contains("uuid="));
     // Reload: the same list again (the session is the tab's).
     stack.browser.client().refresh().await.unwrap();
     stack.wait_phase("choosing").await;
-    wait_rows(&stack, 6, Some("catalogue-model-040")).await;
+    wait_rows(&stack, 7, Some("catalogue-model-040")).await;
     assert_eq!(stack.value("search").await, "catalogue-model-04");
     // Forward: the source again, a fresh form (its clone is done); reload shows it again.
     stack.browser.eval("history.forward();", vec![]).await;
@@ -193,7 +196,8 @@ async fn list_page_search_choose_clone_back_forward_and_reload() {
     stack.wait_phase("done").await;
     stack.click_action("choose-another").await;
     stack.wait_phase("choosing").await;
-    wait_rows(&stack, 6, Some("catalogue-model-040")).await;
+    wait_rows(&stack, 8, Some("catalogue-model-040")).await;
+    assert_eq!(stack.value("search").await, "catalogue-model-04");
     assert_eq!(clone_posts(&stack.sim_requests().await).len(), 2);
     stack.finish().await;
 }

@@ -80,7 +80,7 @@ async fn the_language_comes_from_the_query_then_the_browser_and_switches_in_plac
         .wait_until(
             "the Chinese title",
             "return document.getElementById('cms-title').textContent.trim() === '克隆模型服务'
-                && document.querySelector('dialog [role=alert]').textContent.includes('未指定源模型服务')
+                && document.querySelector('dialog .cms-login [role=status]').textContent.includes('请登录 ZStack')
                 && document.documentElement.lang === 'zh-CN' && window.__notReloaded === true",
             WAIT,
         )
