@@ -100,7 +100,9 @@ req = urllib.request.Request(base + "/zstack/v1/accounts/login", body, method="P
 session = json.load(urllib.request.urlopen(req))["inventory"]["uuid"]
 req = urllib.request.Request(base + "/zstack/v1/ai/model-services?fields=uuid,name",
                              headers={"Authorization": "OAuth " + session})
-print("Open a source service to clone (logged in), or drop the #session part to log in:")
+print("Choose the source from the list of model services (logged in; without #session: log in):")
+print(f"  {app}#session={session}")
+print("Or open a source service to clone (logged in), or drop the #session part to log in:")
 for s in json.load(urllib.request.urlopen(req))["inventories"]:
     print(f"  {app}?uuid={s['uuid']}#session={session}   {s.get('name', '')}")
 PY

@@ -48,6 +48,11 @@ fn chromium_args(profile: &std::path::Path, width: u32, height: u32) -> Vec<Stri
 impl Browser {
     /// Starts chromedriver on a free port and opens a Chromium session, `width` × `height`.
     pub async fn start(width: u32, height: u32, lang: &str) -> Browser {
+        Browser::start_with(width, height, lang, &[]).await
+    }
+
+    /// [`Browser::start`] with more Chromium arguments.
+    pub async fn start_with(width: u32, height: u32, lang: &str, extra: &[&str]) -> Browser {
         let profile = ScratchDir::new("chromium").expect("scratch dir");
         let port = free_port();
         let addr: SocketAddr = ([127, 0, 0, 1], port).into();
@@ -62,6 +67,7 @@ impl Browser {
         let binary = std::env::var("CMS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let mut args = chromium_args(&profile.path().join("profile"), width, height);
         args.push(format!("--lang={lang}"));
+        args.extend(extra.iter().map(|arg| arg.to_string()));
         let capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use serde_json::Value;
-use zstack_sim::{Quirks, SimHandle, SimOptions};
+use zstack_sim::{Quirks, Seed, SimHandle, SimOptions};
 
 use crate::browser::Browser;
 use crate::http;
@@ -31,6 +31,10 @@ pub struct StackOptions {
     pub quirks: Quirks,
     /// What nginx serves (`deploy/nginx.conf`): the root build at `/` unless a test says.
     pub site: Site,
+    /// The simulator's data; `None` is its built-in seed.
+    pub seed: Option<Seed>,
+    /// The browser prefers a dark colour scheme (`prefers-color-scheme: dark`).
+    pub dark: bool,
 }
 
 impl StackOptions {
@@ -53,6 +57,8 @@ impl Default for StackOptions {
             job_ms: 300,
             quirks: Quirks::none(),
             site: Site::root(),
+            seed: None,
+            dark: false,
         }
     }
 }
@@ -67,12 +73,23 @@ impl Stack {
             control: true,
             job_ms: options.job_ms,
             quirks: options.quirks,
+            seed: options.seed,
             ..SimOptions::default()
         })
         .await
         .expect("start zstack-sim");
         let nginx = Nginx::start(&options.site, sim.addr()).await;
-        let browser = Browser::start(options.width, options.height, &options.browser_lang).await;
+        // Blink's preferred colour scheme: 0 is dark.
+        let extra: &[&str] = if options.dark {
+            &[
+                "--blink-settings=preferredColorScheme=0",
+                "--force-dark-mode",
+            ]
+        } else {
+            &[]
+        };
+        let browser =
+            Browser::start_with(options.width, options.height, &options.browser_lang, extra).await;
         Stack {
             browser,
             nginx,

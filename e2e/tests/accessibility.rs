@@ -173,7 +173,7 @@ async fn every_phase_passes_an_axe_scan() {
     })
     .await;
     // unavailable
-    stack.open("/").await;
+    stack.open("/?uuid=not-a-uuid").await;
     stack.wait_phase("unavailable").await;
     assert_no_violations(
         "unavailable",

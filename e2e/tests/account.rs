@@ -141,3 +141,22 @@ async fn the_header_speaks_chinese_and_fits_360_px() {
     assert!(violations.is_empty(), "{violations:#?}");
     stack.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logging_out_of_the_source_list_returns_to_it_after_the_next_login() {
+    let stack = Stack::start().await;
+    let session = stack.mint_session().await;
+    stack
+        .open(&format!("/?search=qwen#session={session}"))
+        .await;
+    stack.wait_phase("choosing").await;
+    assert_eq!(account_shown(&stack).await, seed::ADMIN_ACCOUNT);
+    stack.click_action("log-out").await;
+    stack.wait_phase("login").await;
+    assert_eq!(stack.sim_state().await["validSessions"], 0);
+    stack.log_in_as_admin().await;
+    stack.wait_phase("choosing").await;
+    // The same search, as the address still says.
+    assert_eq!(stack.value("search").await, "qwen");
+    stack.finish().await;
+}

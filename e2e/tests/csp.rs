@@ -88,8 +88,8 @@ async fn no_violation_in_any_phase(site: Site) {
     .await;
     let mut phases = Vec::new();
 
-    // unavailable: no ?uuid=
-    stack.open("/").await;
+    // unavailable: a ?uuid= that is not a uuid
+    stack.open("/?uuid=not-a-uuid").await;
     reach(&stack, "unavailable", &mut phases).await;
 
     // login (no session), loading (the source query held back after the login), editing
@@ -205,7 +205,7 @@ async fn no_csp_violation_in_any_phase_under_a_sub_path() {
 async fn the_listener_reports_a_violation_after_load() {
     let stack = Stack::start().await;
     stack.open("/").await;
-    stack.wait_phase("unavailable").await;
+    stack.wait_phase("login").await;
     listen(&stack).await;
     stack
         .browser

@@ -11,8 +11,8 @@ use zstack_sim::seed;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dialog_opens_as_a_labelled_modal_with_focus_inside() {
     let stack = Stack::start().await;
-    // Without ?uuid= there is nothing to clone: a full message says what is missing.
-    stack.open("/").await;
+    // A ?uuid= that is not a uuid: a full message says what is wrong.
+    stack.open("/?uuid=not-a-uuid").await;
     stack.wait_phase("unavailable").await;
     let facts = stack
         .browser
@@ -35,7 +35,10 @@ async fn the_dialog_opens_as_a_labelled_modal_with_focus_inside() {
     assert_eq!(facts["focusInside"], Value::Bool(true), "{facts}");
     assert_eq!(facts["lang"], "en", "{facts}");
     assert!(
-        facts["message"].as_str().unwrap_or("").contains("?uuid="),
+        facts["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("not a ZStack uuid"),
         "{facts}"
     );
     stack.browser.screenshot("static_host-dialog-en").await;
@@ -51,12 +54,12 @@ async fn the_language_comes_from_the_query_then_the_browser_and_switches_in_plac
     .await;
     // The browser prefers Chinese.
     stack.open("/").await;
-    stack.wait_phase("unavailable").await;
+    stack.wait_phase("login").await;
     let title = "return document.getElementById('cms-title').textContent.trim()";
     assert_eq!(stack.browser.eval(title, vec![]).await, "克隆模型服务");
     // ?lang= wins over the browser.
     stack.open("/?lang=en").await;
-    stack.wait_phase("unavailable").await;
+    stack.wait_phase("login").await;
     assert_eq!(
         stack.browser.eval(title, vec![]).await,
         "Clone model service"
@@ -77,7 +80,7 @@ async fn the_language_comes_from_the_query_then_the_browser_and_switches_in_plac
         .wait_until(
             "the Chinese title",
             "return document.getElementById('cms-title').textContent.trim() === '克隆模型服务'
-                && document.querySelector('dialog [role=alert]').textContent.includes('未指定源模型服务')
+                && document.querySelector('dialog .cms-login [role=status]').textContent.includes('请登录 ZStack')
                 && document.documentElement.lang === 'zh-CN' && window.__notReloaded === true",
             WAIT,
         )
@@ -308,7 +311,7 @@ async fn the_proxy_takes_large_bodies_and_leaves_the_apis_caching_alone() {
 async fn the_page_reaches_the_zstack_api_same_origin_through_the_proxy() {
     let stack = Stack::start().await;
     stack.open("/").await;
-    stack.wait_phase("unavailable").await;
+    stack.wait_phase("login").await;
     let session = "0123456789abcdef0123456789abcdef";
     let answer = stack
         .browser

@@ -37,7 +37,7 @@ async fn the_fragment_token_leaves_the_address_bar_whatever_the_address() {
             "unavailable",
             "",
         ),
-        (format!("/#session={session}"), "unavailable", ""),
+        (format!("/#session={session}"), "choosing", ""),
         (
             format!(
                 "/?uuid={}&lang=zh-CN#session={session}&keep=1",

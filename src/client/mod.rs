@@ -17,6 +17,7 @@ mod response_body;
 #[cfg(test)]
 mod scripted_transport;
 mod shared_transport;
+mod source_page;
 mod transport;
 mod who_am_i;
 mod zstack_client;
@@ -44,5 +45,6 @@ pub use response_body::{
 #[cfg(test)]
 pub use scripted_transport::{ScriptStep, ScriptedTransport, VirtualClock};
 pub use shared_transport::{AppClient, Connection, SharedClock, SharedTransport};
+pub use source_page::{PageRequest, SourcePage, PAGE_SIZE};
 pub use transport::{Clock, HttpRequest, HttpResponse, Method, Transport, TransportError};
 pub use zstack_client::{password_hash, ClientConfig, ZStackClient};

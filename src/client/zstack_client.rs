@@ -5,6 +5,7 @@ use sha2::{Digest, Sha512};
 
 use super::client_error::ClientError;
 use super::response_body::decode;
+use super::source_page::{PageRequest, SourcePage};
 use super::transport::{within, Clock, HttpRequest, HttpResponse, Method, Transport};
 use crate::zstack::{
     api_path, GpuSpecInventory, ImageInventory, InventoryReply, LogInByAccount, LoginBody,
@@ -166,6 +167,17 @@ impl<T: Transport, C: Clock> ZStackClient<T, C> {
         let path = api_path(&format!("/ai/model-services/{uuid}"));
         let reply = self.query(&path, &Query::new()).await?;
         Ok(reply.inventories.into_iter().next())
+    }
+
+    /// A page of the account's model services for the source list (see [`PageRequest`]).
+    pub async fn model_service_page(
+        &self,
+        request: &PageRequest,
+    ) -> Result<SourcePage, ClientError> {
+        let reply: QueryReply<ModelServiceInventory> = self
+            .query(&api_path("/ai/model-services"), &request.query())
+            .await?;
+        Ok(request.page_of(reply.inventories, reply.total))
     }
 
     /// The service whose uuid is `uuid`, by `q=uuid=<uuid>` (how a clone is found by its

@@ -164,3 +164,33 @@ fn the_api_base_is_configuration() {
     assert_eq!(req.url, "/api/zstack/v1/tags");
     assert_eq!(req.header("Authorization"), None);
 }
+
+#[test]
+fn a_page_of_sources_is_one_counted_query() {
+    let (c, t, _) = client(vec![
+        ScriptStep::reply(
+            200,
+            r#"{"inventories":[{"uuid":"a","name":"it's 50%_off"},{"uuid":"b","name":"its 50xyoff"}],"total":2,"schema":{}}"#,
+        ),
+        ScriptStep::reply(503, r#"{"error":{"code":"ID.1001"}}"#),
+    ]);
+    let request = PageRequest {
+        search: "'s 50%_".into(),
+        page: 1,
+    };
+    let page = block_on(c.model_service_page(&request)).unwrap();
+    assert_eq!(page.rows.len(), 1);
+    assert_eq!(page.rows[0].uuid.as_deref(), Some("a"));
+    assert_eq!((page.total, page.total_is_bound, page.page), (2, true, 1));
+    assert_eq!(
+        t.requests()[0].url,
+        "/zstack/v1/ai/model-services?q=name~=%25_s%2050__%25&limit=20&start=20&replyWithCount=true&sort=%2Bname"
+    );
+    assert_eq!(
+        t.requests()[0].header("Authorization"),
+        Some(&*format!("OAuth {SESSION}"))
+    );
+    assert!(block_on(c.model_service_page(&request))
+        .unwrap_err()
+        .is_session_invalid());
+}

@@ -18,7 +18,7 @@ pub use config_fetch::load_runtime_config;
 #[cfg(target_arch = "wasm32")]
 pub use host_channel::{is_framed, HostChannel};
 pub use host_protocol::{parse_host_message, AppMessage, HostMessage, PROTOCOL, VERSION};
-pub use page_config::{PageConfig, SourceParam};
+pub use page_config::{ListPosition, PageConfig, SourceParam};
 pub use runtime_config::{is_exact_origin, ConfigError, RuntimeConfig};
 pub use session_token::{
     forget_session, intake_session, session_account, session_from_fragment, store_session,

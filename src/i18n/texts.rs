@@ -141,7 +141,26 @@ texts! {
     NewName => "Name", "名称";
     Images => "Images", "镜像";
     CopyUuid => "Copy uuid", "复制 UUID";
-    CloneAnother => "Clone another", "再克隆一个";
+    CloneAnother => "Clone this source again", "再次克隆此源";
+    ChooseAnother => "Choose another source", "选择其他源";
+    // The source list (standalone, no ?uuid=); {n}, {page}, {pages}, {q} are filled in
+    SourcesTitle => "Choose the model service to clone", "选择要克隆的模型服务";
+    SourcesHelp => "Arrow keys move between services, Enter chooses one.", "用方向键在服务之间移动,按 Enter 选择。";
+    SearchByName => "Search by name", "按名称搜索";
+    SourcesLoading => "Loading the model services…", "正在加载模型服务…";
+    SourcesTotal => "{n} model services", "共 {n} 个模型服务";
+    SourcesTotalAtMost => "At most {n} model services", "最多 {n} 个模型服务";
+    SourcesPage => "Page {page} of {pages}", "第 {page} 页,共 {pages} 页";
+    SourcesNone => "This account has no model services.", "此账户没有模型服务。";
+    SourcesNoMatch => "No model service name contains “{q}”.", "没有名称包含“{q}”的模型服务。";
+    SourcesFailed => "The model services could not be listed.", "无法列出模型服务。";
+    PreviousPage => "Previous page", "上一页";
+    NextPage => "Next page", "下一页";
+    ServiceType => "Type", "类型";
+    ServiceFramework => "Framework", "框架";
+    ServiceArchitectures => "Architectures", "架构";
+    ServiceCreated => "Created", "创建时间";
+    LoginExpiredList => "Your session has expired. Log in again to see the model services.", "会话已过期。请重新登录以查看模型服务。";
     // Errors
     CloneFailed => "The clone failed. Your input is kept.", "克隆失败。您填写的内容已保留。";
     CloneNotSent => "The clone was not sent. Your input is kept.", "未发送克隆请求。您填写的内容已保留。";

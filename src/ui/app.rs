@@ -80,11 +80,14 @@ fn StandalonePage(config: RuntimeConfig) -> impl IntoView {
         SourceParam::Missing => (None, false),
         SourceParam::Invalid(_) => (None, true),
     };
+    let list_position = page.list;
     view! {
         <CloneDialog
             source_uuid
             bad_source
             show_account=true
+            choose_source=true
+            list_position
             session=Signal::stored(session)
             api_base=config.api_base
             lang=page.lang

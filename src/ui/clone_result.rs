@@ -1,10 +1,12 @@
-//! The clone that was made: uuid, name, images per architecture; copy; clone another.
+//! The clone that was made: uuid, name, images per architecture; copy; clone this source
+//! again; choose another source (standalone, where there is a list to return to).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::clipboard::Copier;
-use super::dialog::flow;
 use super::dialog::state::DialogState;
+use super::dialog::{flow, listing};
 use crate::i18n::Text;
 
 #[component]
@@ -71,6 +73,11 @@ pub fn CloneResult() -> impl IntoView {
                 <button type="button" class="cms-button cms-button--primary" data-action="clone-another" on:click=move |_| flow::clone_another(ctx)>
                     {ctx.tr(Text::CloneAnother)}
                 </button>
+                <Show when=move || ctx.can_choose.get_value()>
+                    <button type="button" class="cms-button" data-action="choose-another" on:click=move |_| spawn_local(listing::choose_another(ctx))>
+                        {ctx.tr(Text::ChooseAnother)}
+                    </button>
+                </Show>
             </div>
         </div>
     }

@@ -22,6 +22,8 @@ pub fn LoginForm() -> impl IntoView {
             ctx.text(Text::LoggedOut)
         } else if ctx.source.with(Option::is_some) {
             ctx.text(Text::LoginExpired)
+        } else if ctx.list.with(Option::is_some) {
+            ctx.text(Text::LoginExpiredList)
         } else {
             ctx.text(Text::LoginIntro)
         }

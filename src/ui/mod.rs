@@ -26,6 +26,7 @@ mod login_form;
 mod name_check;
 mod problem_summary;
 mod seen_uuids;
+mod source_list;
 mod tag_picker;
 mod unavailable_view;
 mod unknown_panel;

@@ -10,6 +10,7 @@ mod error_code;
 mod inventory;
 mod job;
 mod lenient;
+mod name_search;
 mod new_uuid;
 mod parameters;
 mod query;
@@ -22,6 +23,7 @@ pub use clone_request::{ArchitectureImage, CloneModelServiceBody, CloneParams, C
 pub use error_code::{ErrorCode, ErrorEnvelope, SESSION_INVALID_CODE};
 pub use inventory::{InventoryReply, ModelServiceImage, ModelServiceInventory, ModelServiceRef};
 pub use job::{job_uuid_from_location, JobAccepted};
+pub use name_search::NameSearch;
 pub use new_uuid::new_uuid;
 pub(crate) use parameters::{clone_model_service_parameters, normalize_parameter_rows};
 pub use query::{encode_query_component, Query, QueryReply};

@@ -1,4 +1,5 @@
-//! Query results and query strings (`q=field=value`, `limit`, `fields`: what the dialog asks).
+//! Query results and query strings (`q=field=value`, `limit`, `start`, `replyWithCount`, `sort`,
+//! `fields`: what the dialog and the source list ask).
 
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +35,10 @@ impl<T> Default for QueryReply<T> {
 pub struct Query {
     conditions: Vec<String>,
     limit: Option<u32>,
+    start: Option<u32>,
+    reply_with_count: bool,
+    /// (field, ascending)
+    sort: Option<(String, bool)>,
     fields: Vec<String>,
 }
 
@@ -59,6 +64,25 @@ impl Query {
         self
     }
 
+    /// `start=<n>`: skip the first `n` results (paging with `limit`).
+    pub fn start(mut self, start: u32) -> Query {
+        self.start = Some(start);
+        self
+    }
+
+    /// `replyWithCount=true`: the reply's `total` counts every match, not only this page.
+    pub fn reply_with_count(mut self) -> Query {
+        self.reply_with_count = true;
+        self
+    }
+
+    /// `sort=+field` or `sort=-field`; the `+` is sent as `%2B` (a bare `+` in a query string
+    /// decodes to a space).
+    pub fn sort(mut self, field: &str, ascending: bool) -> Query {
+        self.sort = Some((encode_query_component(field), ascending));
+        self
+    }
+
     pub fn fields(mut self, fields: &[&str]) -> Query {
         self.fields = fields.iter().map(|f| encode_query_component(f)).collect();
         self
@@ -69,6 +93,16 @@ impl Query {
         let mut parts: Vec<String> = self.conditions.iter().map(|c| format!("q={c}")).collect();
         if let Some(l) = self.limit {
             parts.push(format!("limit={l}"));
+        }
+        if let Some(start) = self.start {
+            parts.push(format!("start={start}"));
+        }
+        if self.reply_with_count {
+            parts.push("replyWithCount=true".to_owned());
+        }
+        if let Some((field, ascending)) = &self.sort {
+            let sign = if *ascending { "%2B" } else { "-" };
+            parts.push(format!("sort={sign}{field}"));
         }
         if !self.fields.is_empty() {
             parts.push(format!("fields={}", self.fields.join(",")));
@@ -124,6 +158,24 @@ mod tests {
             "q=uuid=90d425a802ff44eeb530f21587633700&q=state!=Disabled&limit=10&fields=uuid,name"
         );
         assert_eq!(Query::new().to_query_string(), "");
+    }
+
+    #[test]
+    fn builds_paged_sorted_counted_queries() {
+        assert_eq!(
+            Query::new()
+                .condition("name", "~=", "%a\\_b%")
+                .limit(20)
+                .start(40)
+                .reply_with_count()
+                .sort("createDate", false)
+                .to_query_string(),
+            "q=name~=%25a%5C_b%25&limit=20&start=40&replyWithCount=true&sort=-createDate"
+        );
+        assert_eq!(
+            Query::new().sort("name", true).to_query_string(),
+            "sort=%2Bname"
+        );
     }
 
     #[test]

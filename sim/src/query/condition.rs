@@ -167,8 +167,16 @@ fn equals(value: &Value, text: &str) -> bool {
 }
 
 /// Orders two values: numbers numerically, ZStack dates chronologically, else as text.
+/// The order of `sort`: numbers and dates by value, other text ignoring case (MySQL's default
+/// collation; UNCONFIRMED for ZStack's tables), then as it is, so the order is total.
 pub fn compare_values(a: &Value, b: &Value) -> Ordering {
-    compare_to(a, &text_of(b)).unwrap_or(Ordering::Equal)
+    let (ta, tb) = (text_of(a), text_of(b));
+    let numbers_or_dates = matches!((a, b), (Value::Number(_), Value::Number(_)))
+        || (parse_zstack_date(&ta).is_some() && parse_zstack_date(&tb).is_some());
+    if numbers_or_dates {
+        return compare_to(a, &tb).unwrap_or(Ordering::Equal);
+    }
+    ta.to_lowercase().cmp(&tb.to_lowercase()).then(ta.cmp(&tb))
 }
 
 fn compare_to(value: &Value, text: &str) -> Option<Ordering> {

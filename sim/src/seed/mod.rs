@@ -3,6 +3,7 @@
 //! (see `sim/seed.example.json`, generated from [`builtin`]).
 
 mod builtin;
+mod catalogue;
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +13,10 @@ use crate::inventory::{
 };
 
 pub use builtin::builtin;
+pub use catalogue::{
+    catalogue, generated_name, generated_uuid, SERVICE_LOOKALIKE, SERVICE_MARKUP,
+    SERVICE_PERCENT_UNDERSCORE,
+};
 
 /// The built-in admin account's name and plain-text password.
 pub const ADMIN_ACCOUNT: &str = "admin";

@@ -86,6 +86,7 @@ pub fn after_log_out(stage: &Stage) -> Option<AfterLogin> {
     match stage {
         Stage::Login(_) | Stage::Cloning(_) => None,
         Stage::Editing(_) => Some(AfterLogin::Edit),
+        Stage::Choosing => Some(AfterLogin::Choose),
         Stage::Unknown(intent, _) => Some(AfterLogin::Check(intent.clone())),
         Stage::Waiting | Stage::Loading | Stage::Unavailable(_) | Stage::Done(_) => {
             Some(AfterLogin::Load)

@@ -19,6 +19,7 @@ use crate::ui::clone_result::CloneResult;
 use crate::ui::error_panel::ErrorPanel;
 use crate::ui::job_progress::JobProgress;
 use crate::ui::login_form::LoginForm;
+use crate::ui::source_list::SourceList;
 use crate::ui::unavailable_view::UnavailableView;
 use crate::ui::unknown_panel::UnknownPanel;
 use crate::zstack::ModelServiceInventory;
@@ -56,6 +57,14 @@ pub fn CloneDialog(
     /// portal keeps its sessions to itself).
     #[prop(optional)]
     show_account: bool,
+    /// Standalone: without a source, the account's model services to choose one from, kept in
+    /// step with the address (`?uuid=`, `?search=`, `?page=`; Back and Forward); after a clone,
+    /// "choose another source".
+    #[prop(optional)]
+    choose_source: bool,
+    /// Where the source list starts (the address's `?search=` and `?page=`).
+    #[prop(optional)]
+    list_position: Option<crate::embed::ListPosition>,
     /// Every language the dialog is shown in (the first, then each switch).
     #[prop(into, optional)]
     on_language: Option<Callback<Lang>>,
@@ -82,6 +91,10 @@ pub fn CloneDialog(
     let ctx = DialogState::new(lang, api_base, source_uuid.clone(), services);
     ctx.offer_login.set_value(login);
     ctx.prefill.set_value(params.unwrap_or_default());
+    ctx.can_choose.set_value(choose_source);
+    if let Some(position) = list_position {
+        ctx.list_position.set(position);
+    }
     provide_context(ctx);
     if let Some(session) = session {
         ctx.session.set(session.get_untracked());
@@ -105,6 +118,7 @@ pub fn CloneDialog(
         (None, false, true) => ctx
             .stage
             .set(Stage::Unavailable(Unavailable::Text(Text::BadSource))),
+        (None, false, false) if choose_source => spawn_local(flow::start(ctx)),
         (None, false, false) => ctx
             .stage
             .set(Stage::Unavailable(Unavailable::Text(Text::NoSource))),
@@ -120,6 +134,9 @@ pub fn CloneDialog(
         });
     }
     report_to_host(ctx, on_cloned, on_cancel, on_phase, on_session_expired);
+    if choose_source {
+        follow_the_address(ctx);
+    }
 
     let dialog = NodeRef::<html::Dialog>::new();
     // Open as a modal when the element exists and whenever it is reopened: focus moves in.
@@ -213,6 +230,7 @@ pub fn CloneDialog(
                     }
                     .into_any(),
                     Phase::Unavailable => view! { <UnavailableView /> }.into_any(),
+                    Phase::Choosing => view! { <SourceList /> }.into_any(),
                     Phase::Done => view! { <CloneResult /> }.into_any(),
                     _ => ().into_any(),
                 }}
@@ -293,6 +311,21 @@ fn report_to_host(
             }
         });
     }
+}
+
+/// Back and Forward between the list and a source: the dialog shows what the address says.
+fn follow_the_address(ctx: DialogState) {
+    let on_popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let (source, position) = super::address::current();
+        match source {
+            Some(uuid) => {
+                ctx.list_position.set(position);
+                spawn_local(super::listing::open_source(ctx, uuid));
+            }
+            None => spawn_local(super::listing::show_list(ctx, position)),
+        }
+    });
+    on_cleanup(move || on_popstate.remove());
 }
 
 /// Unsaved changes survive a reload (the tab's store): written a moment after the last change,

@@ -21,6 +21,10 @@ use crate::zstack::{is_zstack_uuid, new_uuid, CloneRequest};
 /// with one, the source is loaded.
 pub async fn start(ctx: DialogState) {
     if ctx.source_uuid.get_value().is_none() {
+        // Standalone: the list to choose from (after a login).
+        if ctx.can_choose.get_value() {
+            super::listing::show_list(ctx, ctx.list_position.get_untracked()).await;
+        }
         return;
     }
     if ctx.session.with_untracked(Option::is_none) {
@@ -37,7 +41,12 @@ pub async fn load_source(ctx: DialogState) {
         return;
     };
     ctx.stage.set(Stage::Loading);
-    match ctx.client().model_service(&uuid).await {
+    let answer = ctx.client().model_service(&uuid).await;
+    // The user went back to the list (or to another source) meanwhile.
+    if !showing(ctx, &uuid) {
+        return;
+    }
+    match answer {
         Ok(Some(source)) => {
             match kept_draft(ctx, &uuid) {
                 Some(kept) => {
@@ -72,6 +81,11 @@ pub async fn load_source(ctx: DialogState) {
             .stage
             .set(Stage::Unavailable(Unavailable::Error(redacted(ctx, e)))),
     }
+}
+
+/// Whether the dialog still shows `source` (the user may have gone back to the list).
+fn showing(ctx: DialogState, source: &str) -> bool {
+    ctx.source_uuid.with_value(|s| s.as_deref() == Some(source))
 }
 
 /// The session ended (expired, refused, or logged out): forgotten, and the login form.
@@ -112,6 +126,10 @@ pub async fn continue_with_session(ctx: DialogState, session: String) {
         _ => return,
     };
     match then {
+        AfterLogin::Choose => {
+            ctx.stage.set(Stage::Choosing);
+            super::listing::load_page(ctx).await
+        }
         AfterLogin::Load => load_source(ctx).await,
         AfterLogin::Edit => ctx.stage.set(Stage::Editing(None)),
         AfterLogin::Check(intent) => send(ctx, intent).await,
@@ -165,15 +183,26 @@ async fn send(ctx: DialogState, intent: CloneIntent) {
     keep_draft(ctx);
     ctx.progress.set(None);
     ctx.stage.set(Stage::Cloning(intent.clone()));
+    let source = intent.request.source_uuid.clone();
     let outcome = ctx
         .client()
-        .clone_model_service(&intent, |progress| ctx.progress.set(Some(progress.clone())))
+        .clone_model_service(&intent, |progress| {
+            if showing(ctx, &source) {
+                ctx.progress.set(Some(progress.clone()))
+            }
+        })
         .await;
     settle(ctx, intent, outcome);
 }
 
 /// Maps what the client knows to what the user sees, and keeps or drops the intent.
 fn settle(ctx: DialogState, intent: CloneIntent, outcome: CloneOutcome) {
+    // The user left this source for the list meanwhile: its intent stays kept as it was
+    // written before sending, so choosing the source again sends it again with the same job
+    // uuid and the node's record of that job decides (done, failed, or still running).
+    if !showing(ctx, &intent.request.source_uuid) {
+        return;
+    }
     match outcome {
         CloneOutcome::Done(inventory) => {
             forget_intent(ctx, &intent);
@@ -260,7 +289,7 @@ pub fn reopen(ctx: DialogState) {
 }
 
 /// An error as it may be shown: without the session uuid, which ZStack's texts may quote.
-fn redacted(ctx: DialogState, error: ClientError) -> ClientError {
+pub(super) fn redacted(ctx: DialogState, error: ClientError) -> ClientError {
     match ctx.session.get_untracked() {
         Some(session) => error.redacted(&session),
         None => error,

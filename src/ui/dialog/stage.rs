@@ -10,6 +10,8 @@ use crate::zstack::ModelServiceInventory;
 pub enum Stage {
     /// Framed by a portal that has not said which source to open yet.
     Waiting,
+    /// Standalone without a source: the account's model services to choose one from.
+    Choosing,
     /// Loading the source.
     Loading,
     /// No session, or it expired: the login form; what happens once logged in.
@@ -30,6 +32,8 @@ pub enum Stage {
 /// What a login leads to.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AfterLogin {
+    /// Show the list of sources to choose from.
+    Choose,
     /// Load the source (there was no session yet).
     Load,
     /// Back to the form as it was.
@@ -53,6 +57,7 @@ pub enum Unavailable {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     Waiting,
+    Choosing,
     Loading,
     Login,
     Unavailable,
@@ -65,8 +70,9 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 10] = [
+    pub const ALL: [Phase; 11] = [
         Phase::Waiting,
+        Phase::Choosing,
         Phase::Loading,
         Phase::Login,
         Phase::Unavailable,
@@ -81,6 +87,7 @@ impl Phase {
     pub fn as_str(self) -> &'static str {
         match self {
             Phase::Waiting => "waiting",
+            Phase::Choosing => "choosing",
             Phase::Loading => "loading",
             Phase::Login => "login",
             Phase::Unavailable => "unavailable",
@@ -99,6 +106,7 @@ impl Stage {
     pub fn phase(&self, progress: Option<&CloneProgress>) -> Phase {
         match self {
             Stage::Waiting => Phase::Waiting,
+            Stage::Choosing => Phase::Choosing,
             Stage::Loading => Phase::Loading,
             Stage::Login(_) => Phase::Login,
             Stage::Unavailable(_) => Phase::Unavailable,

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::account::AccountState;
 use super::stage::{Phase, Stage};
-use crate::client::{AppClient, ClientConfig, CloneProgress, Connection};
-use crate::embed::Store;
+use crate::client::{AppClient, ClientConfig, ClientError, CloneProgress, Connection, SourcePage};
+use crate::embed::{ListPosition, Store};
 use crate::form::{Draft, Field, Problem, ProblemKey, Problems};
 use crate::i18n::{Lang, Text};
 use crate::zstack::{
@@ -152,6 +152,16 @@ pub struct DialogState {
     pub prefill: StoredValue<serde_json::Map<String, serde_json::Value>>,
     /// Whose session it is, and logging out of it.
     pub account: AccountState,
+    /// Whether the user may choose the source from a list (standalone, see [`super::listing`]).
+    pub can_choose: StoredValue<bool>,
+    /// The source list's search and page (mirrored in the address).
+    pub list_position: RwSignal<ListPosition>,
+    /// The page shown, or why there is none (`None`: not loaded yet).
+    pub list: RwSignal<Option<Result<SourcePage, ClientError>>>,
+    /// A page is being asked for.
+    pub list_busy: RwSignal<bool>,
+    /// Counts the list's queries: only the latest one's answer is shown.
+    pub list_generation: StoredValue<u64>,
 }
 
 impl DialogState {
@@ -202,6 +212,11 @@ impl DialogState {
             offer_login: StoredValue::new(true),
             prefill: StoredValue::new(serde_json::Map::new()),
             account: AccountState::new(),
+            can_choose: StoredValue::new(false),
+            list_position: RwSignal::new(ListPosition::default()),
+            list: RwSignal::new(None),
+            list_busy: RwSignal::new(false),
+            list_generation: StoredValue::new(0),
         }
     }
 
