@@ -235,10 +235,10 @@ pub fn SourceList() -> impl IntoView {
                             >
                                 <span class="cms-source__name">{row.name.clone()}</span>
                                 <span class="cms-source__facts">
-                                    <span>{ctx.tr(Text::ServiceType)}": "{row.kind.clone()}</span>
-                                    <span>{ctx.tr(Text::ServiceFramework)}": "{row.framework.clone()}</span>
-                                    <span>{ctx.tr(Text::ServiceArchitectures)}": "{row.architectures.clone()}</span>
-                                    <span>{ctx.tr(Text::ServiceCreated)}": "{row.created.clone()}</span>
+                                    <span>{ctx.tr(Text::ServiceType)}": "{or_dash(&row.kind)}</span>
+                                    <span>{ctx.tr(Text::ServiceFramework)}": "{or_dash(&row.framework)}</span>
+                                    <span>{ctx.tr(Text::ServiceArchitectures)}": "{or_dash(&row.architectures)}</span>
+                                    <span>{ctx.tr(Text::ServiceCreated)}": "{or_dash(&row.created)}</span>
                                 </span>
                             </li>
                         }
@@ -267,5 +267,14 @@ pub fn SourceList() -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// A fact as shown in a row: an absent one is a dash, not an empty label.
+fn or_dash(fact: &str) -> String {
+    if fact.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        fact.to_owned()
     }
 }
