@@ -92,6 +92,13 @@ async fn no_violation_in_any_phase(site: Site) {
     stack.open("/?uuid=not-a-uuid").await;
     reach(&stack, "unavailable", &mut phases).await;
 
+    // choosing: no ?uuid=, a session (then forgotten, so the next page asks for a login)
+    let session = stack.mint_session().await;
+    stack.open(&format!("/#session={session}")).await;
+    reach(&stack, "choosing", &mut phases).await;
+    stack.wait_for("[data-action=choose-source]").await;
+    stack.browser.eval("sessionStorage.clear();", vec![]).await;
+
     // login (no session), loading (the source query held back after the login), editing
     stack
         .open(&format!("/?uuid={}", seed::SERVICE_TWO_ARCH))

@@ -438,3 +438,43 @@ async fn the_list_in_chinese_at_360_px_in_dark_mode_passes_axe() {
     );
     stack.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stale_answer_never_replaces_a_newer_one() {
+    let stack = Stack::start_with(options()).await;
+    let session = stack.mint_session().await;
+    stack.open(&format!("/#session={session}")).await;
+    stack.wait_phase("choosing").await;
+    wait_rows(&stack, 20, None).await;
+    // The next query is held back 2 s: a search typed after it is answered first.
+    stack
+        .add_fault_on(
+            "GET",
+            "/zstack/v1/ai/model-services",
+            1,
+            json!({"kind": "delay", "ms": 2000}),
+        )
+        .await;
+    stack.set("search", "catalogue-model-00").await;
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    stack.set("search", "sale").await;
+    wait_rows(&stack, 2, Some("sale 50%_off")).await;
+    // The held-back answer (nine rows) has arrived by now and changed nothing.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    let held_back: Vec<Value> = stack
+        .sim_requests()
+        .await
+        .into_iter()
+        .filter(|r| {
+            r["query"]
+                .as_str()
+                .is_some_and(|q| q.contains("catalogue-model-00"))
+        })
+        .collect();
+    assert_eq!(held_back.len(), 1, "{held_back:?}");
+    assert_eq!(held_back[0]["status"], 200, "the slow query was answered");
+    assert_eq!(names(&stack).await, ["sale 50%_off", "sale 50xyoff"]);
+    assert_eq!(status(&stack).await, "2 model services");
+    assert_eq!(stack.value("search").await, "sale");
+    stack.finish().await;
+}

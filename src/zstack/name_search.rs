@@ -6,7 +6,9 @@
 //! `ESCAPE` clause, so whether `\%` means a literal `%` depends on the database's default
 //! (MySQL: yes) and on how the value is quoted on its way: UNCONFIRMED. The pattern therefore
 //! uses no escape at all: every character that may be special on the way (`%`, `_`, `\`,
-//! quotes) is sent as `_`, which matches any one character, the character itself included. The
+//! quotes, and `=`: RestServer splits `q` at the first operator of its list that the condition
+//! contains, and `!=`, `>=`, `<=`, `!?=`, `!~=` are tried before `~=`) is sent as `_`, which
+//! matches any one character, the character itself included. The
 //! node's matches are then a superset of the literal ones, and [`NameSearch::matches`] keeps
 //! only those; `total` becomes an upper bound (see [`NameSearch::is_exact`]).
 
@@ -18,7 +20,7 @@ pub struct NameSearch {
 }
 
 /// Characters that are sent as `_` (see the module's note).
-const WIDENED: [char; 5] = ['%', '_', '\\', '\'', '"'];
+const WIDENED: [char; 6] = ['%', '_', '\\', '\'', '"', '='];
 
 impl NameSearch {
     /// The search for `text` without surrounding white space; `None` when nothing is left.
@@ -81,6 +83,10 @@ mod tests {
         let s = NameSearch::new(r#"50%_o'f\f "x""#).unwrap();
         assert_eq!(s.pattern(), "%50__o_f_f _x_%");
         assert!(!s.is_exact());
+        // No operator of RestServer's list can appear in the value: all of them end in `=`.
+        let s = NameSearch::new("a!=b >= c<=d").unwrap();
+        assert_eq!(s.pattern(), "%a!_b >_ c<_d%");
+        assert!(!s.is_exact() && s.matches("A!=B >= C<=D"));
         let s = NameSearch::new("<b>x</b>").unwrap();
         assert_eq!(s.pattern(), "%<b>x</b>%");
         assert!(s.is_exact());
