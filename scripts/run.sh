@@ -84,7 +84,9 @@ if [ -z "$zstack" ]; then
   cargo build --locked -q -p zstack-sim --bin zstack-sim
   sim_port=$(cms_free_port)
   sim_out="$(mktemp)"
-  spawn "$CARGO_TARGET_DIR/debug/zstack-sim" --listen "127.0.0.1:$sim_port" >"$sim_out" 2>&1
+  # The built-in services plus enough generated ones to page through the source list.
+  spawn "$CARGO_TARGET_DIR/debug/zstack-sim" --listen "127.0.0.1:$sim_port" --catalogue 45 \
+    >"$sim_out" 2>&1
   for _ in $(seq 100); do grep -q 'listening on' "$sim_out" && break; sleep 0.1; done
   grep -q 'listening on' "$sim_out" || { cat "$sim_out" >&2; die "the simulator did not start"; }
   zstack="http://127.0.0.1:$sim_port"
@@ -100,11 +102,14 @@ req = urllib.request.Request(base + "/zstack/v1/accounts/login", body, method="P
 session = json.load(urllib.request.urlopen(req))["inventory"]["uuid"]
 req = urllib.request.Request(base + "/zstack/v1/ai/model-services?fields=uuid,name",
                              headers={"Authorization": "OAuth " + session})
-print("Choose the source from the list of model services (logged in; without #session: log in):")
+services = json.load(urllib.request.urlopen(req))["inventories"]
+print(f"Choose the source from the list of {len(services)} model services (logged in; without #session: log in):")
 print(f"  {app}#session={session}")
 print("Or open a source service to clone (logged in), or drop the #session part to log in:")
-for s in json.load(urllib.request.urlopen(req))["inventories"]:
-    print(f"  {app}?uuid={s['uuid']}#session={session}   {s.get('name', '')}")
+# The seed's own services; the generated catalogue-model-NNN ones are there to page through.
+for s in services:
+    if not s.get("name", "").startswith("catalogue-model-"):
+        print(f"  {app}?uuid={s['uuid']}#session={session}   {s.get('name', '')}")
 PY
 else
   say "proxying /zstack/ to the management node at $zstack"

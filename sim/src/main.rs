@@ -24,6 +24,10 @@ struct Cli {
     /// Start from this seed JSON (same shape as sim/seed.example.json) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     seed: Option<PathBuf>,
+    /// Start from the built-in seed plus N generated model services (enough to page through a
+    /// list; see `seed::catalogue`). Ignored with --seed.
+    #[arg(long, value_name = "N")]
+    catalogue: Option<usize>,
     /// How long each async job (a clone) runs, in milliseconds.
     #[arg(long, value_name = "N", default_value_t = zstack_sim::DEFAULT_JOB_MS)]
     job_ms: u64,
@@ -62,6 +66,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let seed = match cli.seed.as_deref().map(Seed::from_file).transpose() {
+        Ok(None) => cli.catalogue.map(zstack_sim::seed::catalogue),
         Ok(seed) => seed,
         Err(e) => {
             eprintln!("zstack-sim: cannot read the seed: {e}");

@@ -89,6 +89,7 @@ fn help_documents_every_flag() {
         "--allow-non-loopback",
         "--print-seed",
         "--quirk",
+        "--catalogue",
     ] {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
@@ -112,6 +113,25 @@ fn a_seed_file_is_loaded_and_a_bad_one_is_an_error() {
     signal(&child, "TERM");
     assert!(wait_exit(&mut child).success());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn catalogue_serves_the_built_in_seed_and_n_generated_services() {
+    let (mut child, url) = start(&["--control", "--catalogue", "45"]);
+    let state: serde_json::Value = reqwest::get(format!("{url}/__sim/state"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let services = state["modelServices"].as_array().expect("modelServices");
+    assert_eq!(
+        services.len(),
+        zstack_sim::seed::catalogue(45).model_services.len()
+    );
+    assert!(services.len() > zstack_sim::seed::builtin().model_services.len() + 44);
+    signal(&child, "TERM");
+    assert!(wait_exit(&mut child).success());
 }
 
 #[tokio::test]
