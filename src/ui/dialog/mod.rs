@@ -9,6 +9,7 @@ pub mod flow;
 pub mod persistence;
 pub mod stage;
 pub mod state;
+pub mod yaml_check;
 
 #[cfg(test)]
 mod flow_tests;
