@@ -2,14 +2,17 @@
 //!
 //! `cargo bench -p clone-model-service --bench form` prints median and p90 of:
 //! - validate, warm: the YAML unchanged since the last check (every keystroke elsewhere);
-//! - validate, cold: the YAML changed (parsed again);
+//! - validate, cold: the YAML changed (parsed again, to the end: what the dialog's sliced
+//!   check does between keystrokes, `form::check_yaml_now` at once here);
 //! - build (`CloneRequest::from_draft`, which validates first) and serializing the body, warm
 //!   and cold.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use clone_model_service::form::{ArchitectureRow, Draft, Rows, KNOWN_ARCHITECTURES};
+use clone_model_service::form::{
+    check_yaml_now, ArchitectureRow, Draft, Rows, KNOWN_ARCHITECTURES,
+};
 use clone_model_service::zstack::{new_uuid, CloneRequest, ModelServiceInventory};
 
 const ROWS: usize = 64;
@@ -68,6 +71,8 @@ fn main() {
     };
     let resource_uuid = new_uuid();
     let full = draft(&source);
+    // Its verdict in, as after the dialog's sliced check.
+    check_yaml_now(&full.yaml);
     // ZStack takes one row per architecture and knows four, so a 64-row draft cannot be valid:
     // it is validated as is (its duplicate rows are reported), and the build is measured on
     // the valid draft of its first four rows with the same YAML, whose request then carries
@@ -93,7 +98,10 @@ fn main() {
         .map(|i| {
             let mut d = full.clone();
             d.yaml.push_str(&format!("k{i}: v\n"));
-            time(|| d.validate(&source))
+            time(|| {
+                check_yaml_now(&d.yaml);
+                d.validate(&source)
+            })
         })
         .collect();
     stats("validate 64 rows, YAML changed", cold);
@@ -102,13 +110,17 @@ fn main() {
         r.body.params.architecture_images = Some(images_64.clone());
         r.to_json()
     };
+    check_yaml_now(&valid.yaml);
     let build_warm: Vec<f64> = (0..RUNS).map(|_| time(|| build(&valid))).collect();
     stats("build + JSON, YAML unchanged", build_warm);
     let build_cold: Vec<f64> = (0..RUNS)
         .map(|i| {
             let mut d = valid.clone();
             d.yaml.push_str(&format!("k{i}: v\n"));
-            time(|| build(&d))
+            time(|| {
+                check_yaml_now(&d.yaml);
+                build(&d)
+            })
         })
         .collect();
     stats("build + JSON, YAML changed", build_cold);

@@ -33,6 +33,20 @@ cd "$CMS_ROOT"
 cargo fetch --locked
 trunk build --release --offline --public-url "$public_url" --dist "$dist"
 
+# wasm-bindgen's JS minified by terser, in place, and its `integrity` in index.html updated:
+# Trunk's own minifier cannot parse that file (`WARN Failed to minify JS`, trunk-rs/trunk #1044)
+# and ships it as is. The hashed name stays (it names the same code).
+sri() { node -e 'const c = require("crypto"), f = require("fs");
+  process.stdout.write("sha384-" + c.createHash("sha384").update(f.readFileSync(process.argv[1])).digest("base64"));' "$1"; }
+for js in "$dist"/clone-model-service-*.js; do
+  before=$(sri "$js")
+  "$(cms_terser_bin)/terser" "$js" --module --compress --mangle --output "$js.min"
+  mv "$js.min" "$js"
+  after=$(sri "$js")
+  grep -qF "integrity=$before" "$dist/index.html" || die "index.html has no integrity $before for $js"
+  sed -i "s|integrity=$before|integrity=$after|" "$dist/index.html"
+done
+
 # Precompressed copies for nginx's gzip_static and brotli_static: the strongest settings, once
 # per build instead of on every request. The .gz by zopfli (a gzip stream 4 % smaller than
 # gzip -9 for the wasm, ~6 s; set up with the Debian packages), else by gzip -9 -n (no name or

@@ -25,6 +25,7 @@ cms_trunk_bin() { echo "$CMS_TOOLS_DIR/trunk-$TRUNK_VERSION/bin"; }
 cms_wasm_bindgen_bin() { echo "$CMS_TOOLS_DIR/wasm-bindgen-$WASM_BINDGEN_VERSION/bin"; }
 cms_binaryen_bin() { echo "$CMS_TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"; }
 cms_fallback_shims() { echo "$CMS_TOOLS_DIR/rust-web-shims"; }
+cms_terser_bin() { echo "$CMS_TOOLS_DIR/terser-$TERSER_VERSION/node_modules/.bin"; }
 cms_npm_dir() { echo "$CMS_TOOLS_DIR/npm-$AXE_CORE_VERSION"; }
 
 cms_using_fallback() { [ "${CMS_RUST_FALLBACK:-0}" = 1 ] || [ -e "$CMS_FALLBACK_MARKER" ]; }

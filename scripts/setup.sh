@@ -141,7 +141,7 @@ cargo_tool trunk trunk "$TRUNK_VERSION" trunk --locked --no-default-features & p
 cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen & pids+=($!)
 for pid in "${pids[@]}"; do wait "$pid" || die "a tool failed to build (log above)"; done
 
-# --- npm: wasm-opt (binaryen) and axe-core ----------------------------------------------------
+# --- npm: wasm-opt (binaryen), terser and axe-core ----------------------------------------------------
 npm_tool() { # dir package version check-file
   local dir=$1 package=$2 version=$3 check=$4
   if [ -e "$dir/$check" ] && grep -q "\"version\": \"$version\"" "$dir/node_modules/$package/package.json" 2>/dev/null; then
@@ -151,6 +151,7 @@ npm_tool() { # dir package version check-file
   npm install --prefix "$dir" --no-audit --no-fund --no-save --silent "$package@$version" >/dev/null
 }
 npm_tool "$CMS_TOOLS_DIR/binaryen-$BINARYEN_VERSION" binaryen "$BINARYEN_VERSION" node_modules/.bin/wasm-opt
+npm_tool "$CMS_TOOLS_DIR/terser-$TERSER_VERSION" terser "$TERSER_VERSION" node_modules/.bin/terser
 npm_tool "$(cms_npm_dir)" axe-core "$AXE_CORE_VERSION" node_modules/axe-core/axe.min.js
 
 # --- Check what we got ------------------------------------------------------------------------
@@ -158,5 +159,6 @@ wasm-opt --version | grep -q "version ${BINARYEN_VERSION%%.*}" || die "wasm-opt 
 trunk --version >/dev/null
 wasm-bindgen --version | grep -qF "$WASM_BINDGEN_VERSION" || die "wasm-bindgen is not $WASM_BINDGEN_VERSION"
 command -v wasm-bindgen-test-runner >/dev/null || die "wasm-bindgen-test-runner is missing"
+"$(cms_terser_bin)/terser" --version | grep -qF "$TERSER_VERSION" || die "terser is not $TERSER_VERSION"
 
 say "set-up done in $(($(date +%s) - started)) s; Rust path: $rust_path"

@@ -406,3 +406,64 @@ async fn a_tampered_kept_draft_never_breaks_the_form() {
     }
     stack.finish().await;
 }
+
+/// A long YAML is checked between keystrokes: a Clone pressed while its check runs sends
+/// nothing and says so at the field; once the verdict is in, a syntax error is explained
+/// (nothing sent) and the fixed YAML is sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_yaml_is_never_sent_before_its_check_says_it_is_valid() {
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_ONE_ARCH, "").await;
+    let good: String = (0..26_000)
+        .map(|i| format!("key{i:05}: \"value {i}\"\n"))
+        .collect();
+    let bad = format!("{good}tail: [1, 2\n");
+    // Typed and submitted in one go: the check of ~600 KB cannot have finished.
+    let checking = stack
+        .browser
+        .eval(
+            "const el = document.querySelector('[name=yaml]');
+             el.focus();
+             el.value = arguments[0];
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.blur();
+             document.querySelector('dialog form.cms-form button[type=submit]').click();
+             return true;",
+            vec![json!(bad)],
+        )
+        .await;
+    assert_eq!(checking, json!(true));
+    assert_eq!(field_message(&stack, "yaml").await, "Checking the YAML…");
+    stack
+        .browser
+        .wait_until(
+            "the YAML's verdict",
+            "return (document.getElementById('cms-err-yaml') || {}).textContent.includes('line');",
+            WAIT,
+        )
+        .await;
+    stack.submit().await;
+    let message = field_message(&stack, "yaml").await;
+    assert!(
+        message.starts_with("YAML syntax error at line 26002"),
+        "{message}"
+    );
+    assert!(clone_posts(&stack.sim_requests().await).is_empty());
+
+    stack.set("yaml", &good).await;
+    stack
+        .browser
+        .wait_until(
+            "the fixed YAML checked",
+            "return document.querySelector('[name=yaml]').getAttribute('aria-invalid') !== 'true';",
+            WAIT,
+        )
+        .await;
+    stack.submit().await;
+    stack.wait_phase("done").await;
+    let log = stack.sim_requests().await;
+    let posts = clone_posts(&log);
+    assert_eq!(posts.len(), 1);
+    assert_eq!(posts[0]["body"]["params"]["yaml"], json!(good));
+    stack.finish().await;
+}

@@ -128,3 +128,103 @@ async fn keystroke_to_dom_update_with_64_architecture_rows() {
     );
     stack.finish().await;
 }
+
+/// Keystrokes in the name field while a 1 MB YAML just typed (pasted) is being checked: from
+/// the moment each keystroke was due to the name's row of "what will change" showing it, five
+/// per new YAML, the first after the paste's frame is drawn. Also the paste itself (its input
+/// handler, and until its frame is drawn) and how long the YAML's verdict took to arrive.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run with --ignored"]
+async fn yaml_1mb_keystroke_while_checking() {
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_ONE_ARCH, "").await;
+    // Left once: its problem (and "checking") is shown from now on.
+    stack.set("yaml", "a: 1\n").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (mut during, mut after) = (Vec::new(), Vec::new());
+    let (mut handler, mut painted, mut verdict) = (Vec::new(), Vec::new(), Vec::new());
+    let runs = 16;
+    for i in 0..runs {
+        let r: Value = stack
+            .browser
+            .client()
+            .execute_async(
+                "const [i, done] = arguments;
+                 const yaml = document.querySelector('[name=yaml]');
+                 const name = document.querySelector('[name=name]');
+                 const checking = () => (document.getElementById('cms-err-yaml') || {}).textContent === 'Checking the YAML…';
+                 const later = (ms) => new Promise((r) => setTimeout(r, ms));
+                 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+                 const keystroke = (n) => new Promise((resolve) => {
+                   const typed = name.value + String.fromCharCode(97 + ((i * 5 + n) % 26));
+                   const due = performance.now();
+                   const shown = () => {
+                     const ins = document.querySelector('.cms-diff__row[data-field=name] ins');
+                     return ins && ins.textContent === typed;
+                   };
+                   setTimeout(() => {
+                     const was = checking();
+                     const finish = () => { obs.disconnect(); resolve([performance.now() - due, was]); };
+                     const obs = new MutationObserver(() => { if (shown()) finish(); });
+                     obs.observe(document.querySelector('.cms-changes'), { subtree: true, childList: true, characterData: true });
+                     name.value = typed;
+                     name.dispatchEvent(new Event('input', { bubbles: true }));
+                     if (shown()) finish();
+                   }, 0);
+                 });
+                 (async () => {
+                   let big = '';
+                   for (let k = 0; k < 26000; k++) big += `key${k}: \"value ${k} run ${i}\"\\n`;
+                   const t0 = performance.now();
+                   yaml.value = big;
+                   yaml.dispatchEvent(new Event('input', { bubbles: true }));
+                   const handler = performance.now() - t0;
+                   await frame();
+                   const painted = performance.now() - t0;
+                   const keys = [];
+                   for (let n = 0; n < 5; n++) { await later(1 + ((i + n) % 4) * 5); keys.push(await keystroke(n)); }
+                   while (checking() && performance.now() - t0 < 20000) await later(2);
+                   done({ keys, handler, painted, verdict: performance.now() - t0 });
+                 })();",
+                vec![Value::from(i)],
+            )
+            .await
+            .expect("keystrokes");
+        for key in r["keys"].as_array().unwrap() {
+            let ms = key[0].as_f64().unwrap();
+            if key[1] == Value::Bool(true) {
+                during.push(ms);
+            } else {
+                after.push(ms);
+            }
+        }
+        handler.push(r["handler"].as_f64().unwrap());
+        painted.push(r["painted"].as_f64().unwrap());
+        verdict.push(r["verdict"].as_f64().unwrap());
+    }
+    if !during.is_empty() {
+        println!(
+            "BENCH keystroke -> DOM update while a 1 MB YAML is checked: {}",
+            summary(&mut during)
+        );
+    }
+    if !after.is_empty() {
+        println!(
+            "BENCH keystroke -> DOM update with a 1 MB YAML, no check running: {}",
+            summary(&mut after)
+        );
+    }
+    println!(
+        "BENCH 1 MB YAML pasted, its input handler: {}",
+        summary(&mut handler)
+    );
+    println!(
+        "BENCH 1 MB YAML pasted -> its frame drawn: {}",
+        summary(&mut painted)
+    );
+    println!(
+        "BENCH 1 MB YAML pasted -> verdict in: {}",
+        summary(&mut verdict)
+    );
+    stack.finish().await;
+}

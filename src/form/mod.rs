@@ -68,4 +68,7 @@ pub use request_preview::{mask_token, RequestPreview};
 pub use rows::{RowId, Rows};
 pub use text_rules::{limits, parse_long};
 pub use validation::{ProblemKey, Problems};
-pub use yaml_syntax::check_yaml;
+pub use yaml_syntax::{
+    check_yaml, check_yaml_now, record_yaml_verdict, yaml_check_pending, YamlCheck,
+    YAML_CHECKED_AT_ONCE,
+};

@@ -28,6 +28,9 @@ pub enum Problem {
         column: usize,
         message: String,
     },
+    /// A long YAML whose syntax check has not finished yet (it runs between keystrokes): not
+    /// sent until its verdict is in.
+    YamlChecking,
     /// Not one of x86_64, aarch64, loongarch64, mips64el (in any case).
     UnknownArchitecture,
     /// The same architecture as an earlier row.

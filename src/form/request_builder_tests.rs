@@ -270,3 +270,30 @@ fn sdk_snippets_follow_the_api_page() {
     assert!(preview.json_pretty().contains("\n  \"params\": {"));
     assert_eq!(preview.json_compact(), r.to_json());
 }
+
+/// A long YAML is sent only with its verdict in: "checking" and a syntax error both keep the
+/// request from being built.
+#[test]
+fn a_long_yaml_is_sent_only_once_checked_and_valid() {
+    let src = source();
+    let mut d = Draft::from_inventory(&src);
+    d.yaml = (0..3_000).map(|i| format!("k{i}: v{i}\n")).collect();
+    assert!(d.yaml.len() > YAML_CHECKED_AT_ONCE);
+    let problem = |d: &Draft| {
+        CloneRequest::from_draft(d, &src, RESOURCE_UUID)
+            .err()
+            .and_then(|p| p.field(Field::Yaml).cloned())
+    };
+    assert_eq!(problem(&d), Some(Problem::YamlChecking));
+    assert_eq!(check_yaml_now(&d.yaml), None);
+    let p = CloneRequest::from_draft(&d, &src, RESOURCE_UUID)
+        .unwrap()
+        .body
+        .params;
+    assert_eq!(p.yaml.as_deref(), Some(d.yaml.as_str()));
+
+    d.yaml.push_str("bad: [1\n");
+    assert_eq!(problem(&d), Some(Problem::YamlChecking));
+    check_yaml_now(&d.yaml);
+    assert!(matches!(problem(&d), Some(Problem::YamlSyntax { .. })));
+}

@@ -57,6 +57,7 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
                 format!("YAML syntax error at line {line}, column {column}: {message}")
             }
         }
+        Problem::YamlChecking => pick("Checking the YAML…", "正在检查 YAML…"),
         Problem::UnknownArchitecture => pick(
             "Choose x86_64, aarch64, loongarch64 or mips64el.",
             "请选择 x86_64、aarch64、loongarch64 或 mips64el。",
@@ -128,6 +129,7 @@ mod tests {
                 index: 0,
                 problem: Box::new(Problem::NotAUuid),
             },
+            Problem::YamlChecking,
         ];
         for p in &all {
             let en = problem_message(Lang::En, p);

@@ -160,6 +160,7 @@ pub fn CloneDialog(
         }
     });
     keep_the_draft(ctx);
+    super::yaml_check::check_long_yaml(ctx);
     let reopen = NodeRef::<html::Button>::new();
     // Focus returns to the page's own control when the dialog closes.
     Effect::new(move |_| {

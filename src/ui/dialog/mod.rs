@@ -12,6 +12,7 @@ pub mod listing;
 pub mod persistence;
 pub mod stage;
 pub mod state;
+pub mod yaml_check;
 
 #[cfg(test)]
 mod account_tests;

@@ -125,6 +125,9 @@ pub struct DialogState {
     /// computed once per source instead of on every keystroke.
     pub baseline: Memo<Option<Draft>>,
     pub problems: Memo<Problems>,
+    /// Notified when the sliced check of a long YAML recorded its verdict
+    /// ([`super::yaml_check`]): `problems` then has it.
+    pub yaml_checked: Trigger,
     /// Keys whose problems are shown (left once, or all after a submit).
     pub touched: RwSignal<BTreeSet<ProblemKey>>,
     pub submitted: RwSignal<bool>,
@@ -174,7 +177,9 @@ impl DialogState {
         let source = RwSignal::new(None::<ModelServiceInventory>);
         let draft = RwSignal::new(Draft::default());
         let baseline = Memo::new(move |_| source.with(|s| s.as_ref().map(Draft::mirror)));
+        let yaml_checked = Trigger::new();
         let problems = Memo::new(move |_| {
+            yaml_checked.track();
             baseline.with(|base| match base {
                 Some(base) => draft.with(|d| d.validate_from(base)),
                 None => Problems::default(),
@@ -198,6 +203,7 @@ impl DialogState {
             next_job_uuid: RwSignal::new(new_uuid()),
             baseline,
             problems,
+            yaml_checked,
             touched: RwSignal::new(BTreeSet::new()),
             submitted: RwSignal::new(false),
             focus_summary: Trigger::new(),
