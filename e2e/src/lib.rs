@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod browser;
+pub mod chromium_commands;
+pub mod first_load;
 pub mod http;
 pub mod nginx;
 pub mod portal;

@@ -7,61 +7,100 @@
 
 use std::time::Duration;
 
-use e2e::stack::{Stack, WAIT};
+use e2e::chromium_commands::Link;
+use e2e::first_load::{breakdown, cold_then_warm, summary, Load, HANDWRITTEN};
+use e2e::nginx::Site;
+use e2e::stack::{Stack, StackOptions, WAIT};
 use serde_json::Value;
 use zstack_sim::seed;
 
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(|a, b| a.partial_cmp(b).unwrap());
-    let n = values.len();
-    if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
-    }
+/// How many runs of each first-load figure (`CMS_BENCH_RUNS`, default 10).
+fn runs() -> usize {
+    std::env::var("CMS_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10)
 }
 
-fn summary(values: &mut [f64]) -> String {
-    let m = median(values);
-    let min = values.first().copied().unwrap_or(0.0);
-    let max = values.last().copied().unwrap_or(0.0);
-    let p90 = values[((values.len() as f64 * 0.9).ceil() as usize).saturating_sub(1)];
-    format!(
-        "runs {}, median {m:.2} ms, p90 {p90:.2} ms, min {min:.2} ms, max {max:.2} ms",
-        values.len()
-    )
+fn links() -> [(&'static str, Option<Link>); 2] {
+    [
+        ("loopback", None),
+        ("emulated 20 Mbit/s, 40 ms", Some(Link::BRANCH_OFFICE)),
+    ]
 }
 
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+/// The app and the hand-written page (benches/handwritten/), same nginx, same simulator, same
+/// source, runs alternating between them; each run a fresh Chromium (cold), then a warm repeat
+/// visit in the same browser.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: run with --ignored"]
-async fn navigation_to_an_interactive_prefilled_dialog() {
-    let stack = Stack::start().await;
-    let mut times = Vec::new();
-    for run in 0..12 {
-        let session = stack.mint_session().await;
-        // A fresh sessionStorage each time: no restored draft, the full load.
-        stack.open("/").await;
-        stack.browser.eval("sessionStorage.clear();", vec![]).await;
-        stack
-            .open(&format!(
-                "/?uuid={}&run={run}#session={session}",
-                seed::SERVICE_TWO_ARCH
-            ))
-            .await;
-        stack.wait_phase("editing").await;
-        let t = stack
-            .browser
-            .eval(
-                "const m = performance.getEntriesByName('cms-editing')[0]; return m ? m.startTime : null;",
-                vec![],
-            )
-            .await;
-        times.push(t.as_f64().expect("the cms-editing mark"));
+async fn first_load_app_against_handwritten() {
+    let site = HANDWRITTEN
+        .iter()
+        .fold(Site::root(), |site, (name, content)| {
+            site.with_file(name, *content)
+        });
+    let stack = Stack::start_with(StackOptions {
+        site,
+        ..StackOptions::default()
+    })
+    .await;
+    println!("BENCH load average at start: {}", load_average());
+    for (link_name, link) in links() {
+        // [app, hand-written] × [cold, warm]
+        let mut loads: [[Vec<Load>; 2]; 2] = Default::default();
+        for run in 0..runs() {
+            let order = if run % 2 == 0 { [0, 1] } else { [1, 0] };
+            for page in order {
+                let path = ["/", "/handwritten/"][page];
+                let mut urls = Vec::new();
+                for _ in 0..2 {
+                    let session = stack.mint_session().await;
+                    urls.push(stack.nginx.app_url(&format!(
+                        "{path}?uuid={}#session={session}",
+                        seed::SERVICE_TWO_ARCH
+                    )));
+                }
+                let (cold, warm) = cold_then_warm(&stack.nginx, link, &urls[0], &urls[1]).await;
+                loads[page][0].push(cold);
+                loads[page][1].push(warm);
+            }
+        }
+        for (visit, v) in [("cold", 0), ("warm repeat visit", 1)] {
+            let app: Vec<f64> = loads[0][v].iter().map(|l| l.editing).collect();
+            let hand: Vec<f64> = loads[1][v].iter().map(|l| l.editing).collect();
+            let (a, h) = (summary(&app), summary(&hand));
+            println!(
+                "BENCH first load, {link_name}, {visit}: app navigation -> pre-filled dialog: {a}"
+            );
+            println!("BENCH first load, {link_name}, {visit}: hand-written page: {h}");
+            println!(
+                "BENCH first load, {link_name}, {visit}: ratio app / hand-written (medians): {:.2}",
+                a.median / h.median
+            );
+        }
+        for (page, name) in [(0, "app"), (1, "hand-written")] {
+            let cold = &loads[page][0];
+            let bytes: Vec<f64> = cold.iter().map(Load::bytes_before_editing).collect();
+            println!(
+                "BENCH first load, {link_name}, cold, {name}: {} controls, {} architecture rows, {:.0} bytes on the wire before the mark (median)",
+                cold[0].controls,
+                cold[0].rows,
+                summary(&bytes).median
+            );
+            println!(
+                "BENCH timeline, {link_name}, cold, {name}:\n{}",
+                breakdown(cold)
+            );
+        }
     }
-    println!(
-        "BENCH navigation -> pre-filled dialog (performance mark 'cms-editing'): {}",
-        summary(&mut times)
-    );
+    println!("BENCH load average at end: {}", load_average());
     stack.finish().await;
 }
 
@@ -124,7 +163,84 @@ async fn keystroke_to_dom_update_with_64_architecture_rows() {
     assert_eq!(rows, 64);
     println!(
         "BENCH keystroke -> DOM update, 64 rows: {}",
-        summary(&mut times)
+        summary(&times)
+    );
+    stack.finish().await;
+}
+
+/// While a fresh 1 MB YAML is being checked: the yaml field gets it (one input event, as a
+/// paste), and at once, then every 40 ms, a keystroke goes into another field (row 1's docker
+/// image). Each keystroke's time runs from when it was due (a keystroke that waits for a busy
+/// main thread counts the wait) until its value shows in "what will change".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run with --ignored"]
+async fn keystroke_to_dom_update_while_a_1_mb_yaml_is_checked() {
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    let mut times = Vec::new();
+    let mut first = Vec::new();
+    for run in 0..runs() {
+        let t: Value = stack
+            .browser
+            .client()
+            .execute_async(
+                "const [run, done] = arguments;
+                 let yaml = '';
+                 for (let i = 0; yaml.length < 1048576; i++) {
+                   yaml += `service${run}_${i}:\\n  ports:\\n    - ${3000 + i % 1000}\\n  name: \"qwen-${i}\"\\n  env:\\n    - key: value\\n`;
+                 }
+                 const field = document.querySelector('[name=yaml]');
+                 const input = document.querySelector('[name=\"architectureImages.0.dockerImage\"]');
+                 const diff = document.querySelector('.cms-changes');
+                 const times = [];
+                 const pasted = performance.now();
+                 field.value = yaml;
+                 field.dispatchEvent(new Event('input', { bubbles: true }));
+                 const keystroke = (k) => {
+                   if (k === 10) { done(times); return; }
+                   const due = pasted + 40 * k;
+                   setTimeout(() => {
+                     const typed = input.value + String.fromCharCode(97 + ((run + k) % 26));
+                     const shown = () => diff.textContent.includes(typed);
+                     const finish = () => { obs.disconnect(); times.push(performance.now() - due); keystroke(k + 1); };
+                     const obs = new MutationObserver(() => { if (shown()) finish(); });
+                     obs.observe(diff, { subtree: true, childList: true, characterData: true });
+                     input.value = typed;
+                     input.dispatchEvent(new Event('input', { bubbles: true }));
+                     if (shown()) finish();
+                   }, Math.max(0, due - performance.now()));
+                 };
+                 keystroke(0);",
+                vec![Value::from(run)],
+            )
+            .await
+            .expect("keystrokes while the YAML is checked");
+        let run_times: Vec<f64> = t
+            .as_array()
+            .expect("times")
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        first.push(run_times[0]);
+        times.extend(run_times);
+        // Let the check of this YAML end before the next run's.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+    }
+    let yaml_length = stack
+        .browser
+        .eval(
+            "return document.querySelector('[name=yaml]').value.length",
+            vec![],
+        )
+        .await;
+    assert!(yaml_length.as_u64().unwrap() >= 1 << 20);
+    println!(
+        "BENCH keystroke -> DOM update while a fresh 1 MB YAML is checked (10 keystrokes 40 ms apart from the paste on, per run): {}",
+        summary(&times)
+    );
+    println!(
+        "BENCH   of which the first keystroke (due with the paste): {}",
+        summary(&first)
     );
     stack.finish().await;
 }
