@@ -48,6 +48,17 @@ fn chromium_args(profile: &std::path::Path, width: u32, height: u32) -> Vec<Stri
 impl Browser {
     /// Starts chromedriver on a free port and opens a Chromium session, `width` × `height`.
     pub async fn start(width: u32, height: u32, lang: &str) -> Browser {
+        Browser::start_with_trace(width, height, lang, None).await
+    }
+
+    /// [`Browser::start`], recording a Chromium trace of `categories` (comma-separated) into
+    /// the `performance` log when given (read with [`Browser::performance_log`]).
+    pub async fn start_with_trace(
+        width: u32,
+        height: u32,
+        lang: &str,
+        categories: Option<&str>,
+    ) -> Browser {
         let profile = ScratchDir::new("chromium").expect("scratch dir");
         let port = free_port();
         let addr: SocketAddr = ([127, 0, 0, 1], port).into();
@@ -62,7 +73,7 @@ impl Browser {
         let binary = std::env::var("CMS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let mut args = chromium_args(&profile.path().join("profile"), width, height);
         args.push(format!("--lang={lang}"));
-        let capabilities = json!({
+        let mut capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": binary,
@@ -70,6 +81,14 @@ impl Browser {
                 "prefs": { "intl.accept_languages": lang },
             },
         });
+        if let Some(categories) = categories {
+            capabilities["goog:loggingPrefs"] = json!({ "performance": "ALL" });
+            capabilities["goog:chromeOptions"]["perfLoggingPrefs"] = json!({
+                "enableNetwork": false,
+                "enablePage": false,
+                "traceCategories": categories,
+            });
+        }
         let Value::Object(capabilities) = capabilities else {
             unreachable!()
         };

@@ -1,5 +1,6 @@
 //! chromedriver's own commands beyond WebDriver, for the benchmarks: Chromium's network
-//! emulation (`POST /session/{id}/chromium/network_conditions`).
+//! emulation (`POST /session/{id}/chromium/network_conditions`) and the `performance` log,
+//! where a traced session's Chromium trace arrives (`POST /session/{id}/se/log`).
 
 use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
@@ -22,23 +23,28 @@ impl Link {
     };
 }
 
+/// `POST /session/{id}/<path>` with a JSON body.
 #[derive(Debug)]
-struct NetworkConditions(Value);
+struct SessionPost {
+    path: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for NetworkConditions {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
@@ -54,8 +60,32 @@ impl Browser {
             }
         });
         self.client()
-            .issue_cmd(NetworkConditions(conditions))
+            .issue_cmd(SessionPost {
+                path: "chromium/network_conditions",
+                body: conditions,
+            })
             .await
             .expect("chromedriver's network_conditions");
+    }
+
+    /// The `performance` log since the last call: for a session started with a trace
+    /// ([`Browser::start_with_trace`]), the trace's events (`Tracing.dataCollected` messages).
+    pub async fn performance_log(&self) -> Vec<Value> {
+        let entries = self
+            .client()
+            .issue_cmd(SessionPost {
+                path: "se/log",
+                body: json!({ "type": "performance" }),
+            })
+            .await
+            .expect("chromedriver's performance log");
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry["message"].as_str())
+            .filter_map(|message| serde_json::from_str::<Value>(message).ok())
+            .map(|message| message["message"].clone())
+            .collect()
     }
 }

@@ -13,5 +13,6 @@ pub mod portal;
 mod process;
 mod scratch;
 pub mod stack;
+pub mod trace;
 
 pub use stack::Stack;

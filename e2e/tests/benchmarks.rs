@@ -7,10 +7,12 @@
 
 use std::time::Duration;
 
+use e2e::browser::{artifacts_dir, Browser};
 use e2e::chromium_commands::Link;
-use e2e::first_load::{breakdown, cold_then_warm, summary, Load, HANDWRITTEN};
-use e2e::nginx::Site;
+use e2e::first_load::{breakdown, cold_then_warm, load, summary, Load, HANDWRITTEN};
+use e2e::nginx::{Nginx, Site};
 use e2e::stack::{Stack, StackOptions, WAIT};
+use e2e::trace::{timeline, FIRST_LOAD_CATEGORIES};
 use serde_json::Value;
 use zstack_sim::seed;
 
@@ -243,4 +245,173 @@ async fn keystroke_to_dom_update_while_a_1_mb_yaml_is_checked() {
         summary(&first)
     );
     stack.finish().await;
+}
+
+/// Where a cold first load's time goes: one traced load of the app, then of the hand-written
+/// page, each in a fresh Chromium, on loopback and on the emulated link.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run with --ignored"]
+async fn first_load_profile() {
+    let site = HANDWRITTEN
+        .iter()
+        .fold(Site::root(), |site, (name, content)| {
+            site.with_file(name, *content)
+        });
+    let stack = Stack::start_with(StackOptions {
+        site,
+        ..StackOptions::default()
+    })
+    .await;
+    for (link_name, link) in links() {
+        for (name, path) in [("app", "/"), ("hand-written", "/handwritten/")] {
+            let browser =
+                Browser::start_with_trace(1280, 900, "en-US", Some(FIRST_LOAD_CATEGORIES)).await;
+            if let Some(link) = link {
+                browser.emulate_link(link).await;
+            }
+            let session = stack.mint_session().await;
+            let url = stack.nginx.app_url(&format!(
+                "{path}?uuid={}#session={session}",
+                seed::SERVICE_TWO_ARCH
+            ));
+            let loaded = load(&browser, &url).await;
+            // chromedriver hands the trace over in parts, as Chromium flushes it: read until
+            // the page's mark has come.
+            let mut log = Vec::new();
+            for _ in 0..20 {
+                log.extend(browser.performance_log().await);
+                if log.iter().any(|m| m["params"]["name"] == "cms-editing") {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            let file = save_trace(
+                &log,
+                &format!("trace-{name}-{}", link.map_or("loopback", |_| "link")),
+            );
+            println!(
+                "BENCH profile, {link_name}, cold, {name} (mark at {:.1} ms; events of 2 ms or more; whole trace in {}):\n{}",
+                loaded.editing,
+                file.display(),
+                timeline(&log, "cms-editing", 2.0)
+            );
+            browser.close().await;
+        }
+    }
+    stack.finish().await;
+}
+
+/// Writes the trace's events where the screenshots go, in the format Chromium's trace viewers
+/// (and Perfetto) open.
+fn save_trace(log: &[Value], name: &str) -> std::path::PathBuf {
+    let events: Vec<&Value> = log
+        .iter()
+        .filter(|m| m["method"] == "Tracing.dataCollected")
+        .map(|m| &m["params"])
+        .collect();
+    let dir = artifacts_dir();
+    std::fs::create_dir_all(&dir).expect("artifacts dir");
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(
+        &path,
+        serde_json::json!({ "traceEvents": events }).to_string(),
+    )
+    .expect("write the trace");
+    path
+}
+
+/// The first-load levers, each against the build as it is, cold, runs rotating between them:
+/// without the preload links Trunk writes (`<link rel=modulepreload>` for the JS,
+/// `<link rel=preload as=fetch type=application/wasm>` for the wasm); without the precompressed
+/// `.gz`/`.br` files (nginx compresses on the fly, `gzip on` at its default level); and, when
+/// `CMS_BENCH_BASELINE` names another build (a `dist/` of an earlier commit), that build.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark: run with --ignored"]
+async fn first_load_levers() {
+    let stack = Stack::start().await;
+    let built = Site::root();
+    let index = std::fs::read_to_string(built.dist.join("index.html")).expect("index.html");
+    let without_preload: String = index
+        .split_inclusive('>')
+        .filter(|tag| !(tag.starts_with("<link") && tag.contains("preload")))
+        .collect();
+    assert_ne!(without_preload, index, "the build has preload links");
+    let uncompressed = tempdir("cms-bench-uncompressed");
+    for entry in std::fs::read_dir(&built.dist).expect("dist") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.ends_with(".gz") || name.ends_with(".br")) {
+            std::fs::copy(&path, uncompressed.join(&name)).expect("copy");
+        }
+    }
+    let mut variants = vec![
+        ("as built", built.clone()),
+        (
+            "without the preload links",
+            built.clone().with_file("index.html", without_preload),
+        ),
+        (
+            "without the precompressed files",
+            Site {
+                dist: uncompressed.clone(),
+                ..built.clone()
+            },
+        ),
+    ];
+    if let Some(baseline) = std::env::var_os("CMS_BENCH_BASELINE") {
+        variants.push((
+            "the build in $CMS_BENCH_BASELINE",
+            Site {
+                dist: std::path::PathBuf::from(baseline),
+                ..built.clone()
+            },
+        ));
+    }
+    let mut servers = Vec::new();
+    for (_, site) in &variants {
+        servers.push(Nginx::start(site, stack.sim.addr()).await);
+    }
+    println!("BENCH load average at start: {}", load_average());
+    for (link_name, link) in links() {
+        let mut loads: Vec<Vec<Load>> = vec![Vec::new(); variants.len()];
+        for run in 0..runs() {
+            for k in 0..variants.len() {
+                let v = (run + k) % variants.len();
+                let sessions = [stack.mint_session().await, stack.mint_session().await];
+                let url = |s: &str| {
+                    servers[v].app_url(&format!("/?uuid={}#session={s}", seed::SERVICE_TWO_ARCH))
+                };
+                let (cold, _) =
+                    cold_then_warm(&servers[v], link, &url(&sessions[0]), &url(&sessions[1])).await;
+                loads[v].push(cold);
+            }
+        }
+        let reference = summary(&loads[0].iter().map(|l| l.editing).collect::<Vec<_>>());
+        for ((name, _), loads) in variants.iter().zip(&loads) {
+            let s = summary(&loads.iter().map(|l| l.editing).collect::<Vec<_>>());
+            let bytes = summary(
+                &loads
+                    .iter()
+                    .map(Load::bytes_before_editing)
+                    .collect::<Vec<_>>(),
+            );
+            println!(
+                "BENCH lever, {link_name}, cold, {name}: {s}; {:+.1} ms against as built (medians); {:.0} bytes on the wire before the mark",
+                s.median - reference.median,
+                bytes.median
+            );
+        }
+    }
+    println!("BENCH load average at end: {}", load_average());
+    drop(servers);
+    let _ = std::fs::remove_dir_all(&uncompressed);
+    stack.finish().await;
+}
+
+/// A new empty directory under the system's temporary directory.
+fn tempdir(prefix: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("{prefix}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
 }
