@@ -131,8 +131,9 @@ core() {
 
 browser() {
   release_build
-  say "browser figures (e2e/tests/benchmarks.rs, headless Chromium through nginx)"
-  CMS_DIST="$dist" cargo test --locked -q -p e2e --test benchmarks -- --ignored --nocapture --test-threads 1
+  say "browser figures (e2e/tests/benchmarks.rs, keystroke_benchmarks.rs; headless Chromium through nginx)"
+  CMS_DIST="$dist" cargo test --locked -q -p e2e --test benchmarks --test keystroke_benchmarks \
+    -- --ignored --nocapture --test-threads 1
 }
 
 for part in "${parts[@]}"; do

@@ -156,6 +156,14 @@ pub async fn cold_then_warm(
     (cold, warm)
 }
 
+/// How many runs of each first-load figure (`CMS_BENCH_RUNS`, default 10).
+pub fn runs() -> usize {
+    std::env::var("CMS_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10)
+}
+
 /// Figures of a sample.
 #[derive(Clone, Copy, Debug)]
 pub struct Summary {
