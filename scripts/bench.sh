@@ -4,7 +4,15 @@
 #      load's bytes on the wire as deploy/nginx.conf serves them (a real nginx, curl)
 #   2. the simulator's load figures (queries/s, 50 concurrent clones counted exactly)
 #   3. the core's validate + build times for a draft with 64 architecture rows and a 1 MB YAML
-#   4. in headless Chromium through nginx: navigation to a pre-filled dialog, keystroke with 64 rows
+#   4. in headless Chromium through nginx (e2e/tests/benchmarks.rs): navigation to an interactive
+#      pre-filled dialog for the app and for the hand-written baseline (benches/handwritten/),
+#      side by side, on loopback and on an emulated 20 Mbit/s, 40 ms link, cold (a fresh Chromium
+#      per run) and warm (the repeat visit), with the ratios app / hand-written; the requests'
+#      timeline; a traced cold load of each (where the time goes); the first-load levers; keystroke
+#      with 64 rows, and while a fresh 1 MB YAML is checked
+#
+#   CMS_BENCH_RUNS=N     runs per first-load figure (default 10)
+#   CMS_BENCH_BASELINE=D another build (a dist/ directory) to compare the first load against
 #
 #   scripts/bench.sh            all of them
 #   scripts/bench.sh sizes      only the transfer sizes (also: sim, core, browser)
@@ -123,8 +131,9 @@ core() {
 
 browser() {
   release_build
-  say "browser figures (e2e/tests/benchmarks.rs, headless Chromium through nginx)"
-  CMS_DIST="$dist" cargo test --locked -q -p e2e --test benchmarks -- --ignored --nocapture --test-threads 1
+  say "browser figures (e2e/tests/benchmarks.rs, keystroke_benchmarks.rs; headless Chromium through nginx)"
+  CMS_DIST="$dist" cargo test --locked -q -p e2e --test benchmarks --test keystroke_benchmarks \
+    -- --ignored --nocapture --test-threads 1
 }
 
 for part in "${parts[@]}"; do

@@ -48,11 +48,19 @@ fn chromium_args(profile: &std::path::Path, width: u32, height: u32) -> Vec<Stri
 impl Browser {
     /// Starts chromedriver on a free port and opens a Chromium session, `width` × `height`.
     pub async fn start(width: u32, height: u32, lang: &str) -> Browser {
-        Browser::start_with(width, height, lang, &[]).await
+        Browser::start_with(width, height, lang, &[], None).await
     }
 
-    /// [`Browser::start`] with more Chromium arguments.
-    pub async fn start_with(width: u32, height: u32, lang: &str, extra: &[&str]) -> Browser {
+    /// [`Browser::start`] with more Chromium arguments, recording a Chromium trace of
+    /// `categories` (comma-separated) into the `performance` log when given (read with
+    /// [`Browser::performance_log`]).
+    pub async fn start_with(
+        width: u32,
+        height: u32,
+        lang: &str,
+        extra: &[&str],
+        categories: Option<&str>,
+    ) -> Browser {
         let profile = ScratchDir::new("chromium").expect("scratch dir");
         let port = free_port();
         let addr: SocketAddr = ([127, 0, 0, 1], port).into();
@@ -68,7 +76,7 @@ impl Browser {
         let mut args = chromium_args(&profile.path().join("profile"), width, height);
         args.push(format!("--lang={lang}"));
         args.extend(extra.iter().map(|arg| arg.to_string()));
-        let capabilities = json!({
+        let mut capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": binary,
@@ -76,6 +84,14 @@ impl Browser {
                 "prefs": { "intl.accept_languages": lang },
             },
         });
+        if let Some(categories) = categories {
+            capabilities["goog:loggingPrefs"] = json!({ "performance": "ALL" });
+            capabilities["goog:chromeOptions"]["perfLoggingPrefs"] = json!({
+                "enableNetwork": false,
+                "enablePage": false,
+                "traceCategories": categories,
+            });
+        }
         let Value::Object(capabilities) = capabilities else {
             unreachable!()
         };

@@ -5,11 +5,14 @@
 
 pub mod app;
 pub mod browser;
+pub mod chromium_commands;
+pub mod first_load;
 pub mod http;
 pub mod nginx;
 pub mod portal;
 mod process;
 mod scratch;
 pub mod stack;
+pub mod trace;
 
 pub use stack::Stack;

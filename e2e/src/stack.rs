@@ -88,8 +88,14 @@ impl Stack {
         } else {
             &[]
         };
-        let browser =
-            Browser::start_with(options.width, options.height, &options.browser_lang, extra).await;
+        let browser = Browser::start_with(
+            options.width,
+            options.height,
+            &options.browser_lang,
+            extra,
+            None,
+        )
+        .await;
         Stack {
             browser,
             nginx,
