@@ -6,6 +6,17 @@ use crate::zstack::{ModelServiceInventory, NameSearch, Query};
 /// Rows per page.
 pub const PAGE_SIZE: u32 = 20;
 
+/// What a row shows, and all a page asks for: a service's YAML and readme may be megabytes.
+pub const ROW_FIELDS: &[&str] = &[
+    "uuid",
+    "name",
+    "type",
+    "framework",
+    "cpuArchitectures",
+    "modelServiceImages",
+    "createDate",
+];
+
 /// Which page of which search (pages count from 0).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageRequest {
@@ -14,8 +25,8 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    /// The query: this page by name (ties kept in the node's order), counted, and filtered by
-    /// name when the search has text.
+    /// The query: this page by name (ties kept in the node's order), counted, filtered by name
+    /// when the search has text, with only the fields a row shows.
     pub fn query(&self) -> Query {
         let mut query = Query::new();
         if let Some(search) = NameSearch::new(&self.search) {
@@ -26,6 +37,7 @@ impl PageRequest {
             .start(self.page.saturating_mul(PAGE_SIZE))
             .reply_with_count()
             .sort("name", true)
+            .fields(ROW_FIELDS)
     }
 
     /// The page as shown: the node's rows, less those a widened search pattern let through.
@@ -100,7 +112,7 @@ mod tests {
         let first = PageRequest::default();
         assert_eq!(
             first.query().to_query_string(),
-            "limit=20&start=0&replyWithCount=true&sort=%2Bname"
+            "limit=20&start=0&replyWithCount=true&sort=%2Bname&fields=uuid,name,type,framework,cpuArchitectures,modelServiceImages,createDate"
         );
         let third = PageRequest {
             search: " 50%_x ".into(),
@@ -108,7 +120,7 @@ mod tests {
         };
         assert_eq!(
             third.query().to_query_string(),
-            "q=name~=%2550__x%25&limit=20&start=40&replyWithCount=true&sort=%2Bname"
+            "q=name~=%2550__x%25&limit=20&start=40&replyWithCount=true&sort=%2Bname&fields=uuid,name,type,framework,cpuArchitectures,modelServiceImages,createDate"
         );
     }
 

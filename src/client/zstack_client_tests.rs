@@ -184,7 +184,7 @@ fn a_page_of_sources_is_one_counted_query() {
     assert_eq!((page.total, page.total_is_bound, page.page), (2, true, 1));
     assert_eq!(
         t.requests()[0].url,
-        "/zstack/v1/ai/model-services?q=name~=%25_s%2050__%25&limit=20&start=20&replyWithCount=true&sort=%2Bname"
+        "/zstack/v1/ai/model-services?q=name~=%25_s%2050__%25&limit=20&start=20&replyWithCount=true&sort=%2Bname&fields=uuid,name,type,framework,cpuArchitectures,modelServiceImages,createDate"
     );
     assert_eq!(
         t.requests()[0].header("Authorization"),
