@@ -6,6 +6,15 @@ use serde_json::{json, Value};
 use crate::http;
 use crate::stack::{Stack, WAIT};
 
+/// Where CloneModelService is posted: `POST <CLONE_PATH><source uuid>`.
+pub const CLONE_PATH: &str = "/zstack/v1/ai/model-services/";
+
+/// A job failure with a cause chain, as ZStack's ErrorCode nests it.
+pub fn disk_full() -> Value {
+    json!({"code": "SYS.1006", "details": "clone failed",
+           "cause": {"code": "SYS.1000", "details": "disk full"}})
+}
+
 /// `POST /zstack/v1/ai/model-services/<uuid>` requests (the clone) in a request log.
 pub fn clone_posts(log: &[Value]) -> Vec<&Value> {
     log.iter()
@@ -13,7 +22,7 @@ pub fn clone_posts(log: &[Value]) -> Vec<&Value> {
             r["method"] == "POST"
                 && r["path"]
                     .as_str()
-                    .is_some_and(|p| p.starts_with("/zstack/v1/ai/model-services/"))
+                    .is_some_and(|p| p.starts_with(CLONE_PATH))
         })
         .collect()
 }
@@ -43,6 +52,17 @@ impl Stack {
     pub async fn add_fault_on(&self, method: &str, path: &str, times: u32, action: Value) {
         self.add_fault(
             json!({"method": method, "pathPrefix": path, "times": times, "action": action}),
+        )
+        .await;
+    }
+
+    /// The next clone POST starts a job that ZStack fails with `error` (an ErrorCode).
+    pub async fn fail_next_clone_job(&self, error: Value) {
+        self.add_fault_on(
+            "POST",
+            CLONE_PATH,
+            1,
+            json!({"kind": "jobFail", "error": error}),
         )
         .await;
     }
@@ -161,6 +181,17 @@ impl Stack {
                 WAIT,
             )
             .await;
+    }
+
+    /// Asserts axe-core finds no violation on the page (screenshot named `name`, as
+    /// [`Stack::axe_violations`]).
+    pub async fn assert_accessible(&self, name: &str) {
+        let violations = self.axe_violations(name).await;
+        assert!(
+            violations.is_empty(),
+            "axe violations in {name}: {}",
+            serde_json::to_string_pretty(&violations).unwrap()
+        );
     }
 
     /// Runs axe-core (`CMS_AXE_JS`, set by `scripts/lib.sh`) on the page and returns its

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -112,6 +113,17 @@ impl Browser {
 
     pub fn client(&self) -> &Client {
         self.client.as_ref().expect("browser is open")
+    }
+
+    /// Presses `key` on the element that has the focus (as a keyboard user would).
+    pub async fn press(&self, key: Key) {
+        self.client()
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(&char::from(key).to_string())
+            .await
+            .expect("the key pressed");
     }
 
     /// Runs `script` (a function body; `arguments` holds `args`) in the page.

@@ -1,19 +1,11 @@
 //! Keyboard-only use, the Chinese UI end to end, and an axe-core scan of every phase.
 
-use e2e::app::clone_posts;
+use e2e::app::{clone_posts, CLONE_PATH};
 use e2e::stack::{Stack, StackOptions, WAIT};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use zstack_sim::seed;
-
-fn assert_no_violations(phase: &str, violations: &[Value]) {
-    assert!(
-        violations.is_empty(),
-        "axe violations in {phase}: {}",
-        serde_json::to_string_pretty(violations).unwrap()
-    );
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_clone_can_be_made_with_the_keyboard_only() {
@@ -40,13 +32,7 @@ async fn a_clone_can_be_made_with_the_keyboard_only() {
             found = true;
             break;
         }
-        client
-            .active_element()
-            .await
-            .unwrap()
-            .send_keys(&char::from(Key::Tab).to_string())
-            .await
-            .unwrap();
+        stack.browser.press(Key::Tab).await;
     }
     assert!(found, "Tab reaches the name field");
     let field = client.active_element().await.unwrap();
@@ -104,13 +90,7 @@ async fn a_clone_can_be_made_with_the_keyboard_only() {
         )
         .await;
     // Enter on "open again": a fresh pre-fill, focus back inside the dialog.
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&char::from(Key::Enter).to_string())
-        .await
-        .unwrap();
+    stack.browser.press(Key::Enter).await;
     stack.wait_phase("editing").await;
     assert_eq!(stack.value("name").await, "bge-m3-embedding-copy");
     let inside = stack
@@ -175,24 +155,21 @@ async fn every_phase_passes_an_axe_scan() {
     // unavailable
     stack.open("/?uuid=not-a-uuid").await;
     stack.wait_phase("unavailable").await;
-    assert_no_violations(
-        "unavailable",
-        &stack.axe_violations("axe-unavailable").await,
-    );
+    stack.assert_accessible("axe-unavailable").await;
     // login
     stack
         .open(&format!("/?uuid={}", seed::SERVICE_TWO_ARCH))
         .await;
     stack.wait_phase("login").await;
-    assert_no_violations("login", &stack.axe_violations("axe-login").await);
+    stack.assert_accessible("axe-login").await;
     // editing, then with problems shown (another query: a new fragment alone does not reload)
     stack.open_form(seed::SERVICE_TWO_ARCH, "&lang=en").await;
-    assert_no_violations("editing", &stack.axe_violations("axe-editing").await);
+    stack.assert_accessible("axe-editing").await;
     stack.set("name", "").await;
     stack.set("architectureImages.0.vmImageUuid", "bad").await;
     stack.submit().await;
     stack.wait_for(".cms-summary li").await;
-    assert_no_violations("invalid", &stack.axe_violations("axe-invalid").await);
+    stack.assert_accessible("axe-invalid").await;
     stack.set("name", "axe-scan").await;
     stack
         .set("architectureImages.0.vmImageUuid", seed::IMAGE_X86_64_CUDA)
@@ -200,20 +177,18 @@ async fn every_phase_passes_an_axe_scan() {
     // polling (the job runs for a minute)
     stack.submit().await;
     stack.wait_phase("polling").await;
-    assert_no_violations("polling", &stack.axe_violations("axe-polling").await);
+    stack.assert_accessible("axe-polling").await;
     // failed (ZStack refuses the POST at once; a failing job would run for the whole minute)
     stack
-        .add_fault(
-            json!({"method": "POST", "pathPrefix": "/zstack/v1/ai/model-services/",
+        .add_fault(json!({"method": "POST", "pathPrefix": CLONE_PATH,
             "action": {"kind": "respond", "status": 503, "contentType": "application/json",
                 "body": {"error": {"code": "SYS.1006", "details": "clone failed",
-                    "cause": {"code": "SYS.1000", "details": "disk full"}}}}}),
-        )
+                    "cause": {"code": "SYS.1000", "details": "disk full"}}}}}))
         .await;
     stack.open_form(seed::SERVICE_ONE_ARCH, "").await;
     stack.submit().await;
     stack.wait_phase("failed").await;
-    assert_no_violations("failed", &stack.axe_violations("axe-failed").await);
+    stack.assert_accessible("axe-failed").await;
     stack.finish().await;
 }
 
@@ -236,7 +211,7 @@ async fn the_result_passes_an_axe_scan_at_360_px() {
     );
     stack.submit().await;
     stack.wait_phase("done").await;
-    assert_no_violations("done", &stack.axe_violations("axe-done").await);
+    stack.assert_accessible("axe-done").await;
     stack.finish().await;
 }
 
@@ -292,7 +267,7 @@ async fn the_pickers_name_hint_and_token_toggle_pass_an_axe_scan_at_360_px() {
         json!({"scrolls": false, "wide": []}),
         "no horizontal scrolling at 360 px"
     );
-    assert_no_violations("pickers", &stack.axe_violations("axe-pickers-360").await);
+    stack.assert_accessible("axe-pickers-360").await;
     // Every control of the pickers has a visible label.
     let unlabelled = stack
         .browser

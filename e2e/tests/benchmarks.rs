@@ -31,22 +31,28 @@ fn load_average() -> String {
         .unwrap_or_default()
 }
 
+/// A stack whose nginx serves the hand-written page (benches/handwritten/) at `/handwritten/`
+/// beside the app.
+async fn stack_with_handwritten() -> Stack {
+    let site = HANDWRITTEN
+        .iter()
+        .fold(Site::root(), |site, (name, content)| {
+            site.with_file(name, *content)
+        });
+    Stack::start_with(StackOptions {
+        site,
+        ..StackOptions::default()
+    })
+    .await
+}
+
 /// The app and the hand-written page (benches/handwritten/), same nginx, same simulator, same
 /// source, runs alternating between them; each run a fresh Chromium (cold), then a warm repeat
 /// visit in the same browser.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: run with --ignored"]
 async fn first_load_app_against_handwritten() {
-    let site = HANDWRITTEN
-        .iter()
-        .fold(Site::root(), |site, (name, content)| {
-            site.with_file(name, *content)
-        });
-    let stack = Stack::start_with(StackOptions {
-        site,
-        ..StackOptions::default()
-    })
-    .await;
+    let stack = stack_with_handwritten().await;
     println!("BENCH load average at start: {}", load_average());
     for (link_name, link) in links() {
         // [app, hand-written] × [cold, warm]
@@ -105,16 +111,7 @@ async fn first_load_app_against_handwritten() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "benchmark: run with --ignored"]
 async fn first_load_profile() {
-    let site = HANDWRITTEN
-        .iter()
-        .fold(Site::root(), |site, (name, content)| {
-            site.with_file(name, *content)
-        });
-    let stack = Stack::start_with(StackOptions {
-        site,
-        ..StackOptions::default()
-    })
-    .await;
+    let stack = stack_with_handwritten().await;
     for (link_name, link) in links() {
         for (name, path) in [("app", "/"), ("hand-written", "/handwritten/")] {
             let browser =

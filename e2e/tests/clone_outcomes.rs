@@ -3,12 +3,10 @@
 
 use std::time::Duration;
 
-use e2e::app::clone_posts;
+use e2e::app::{clone_posts, CLONE_PATH};
 use e2e::stack::{Stack, WAIT};
 use serde_json::{json, Value};
 use zstack_sim::seed;
-
-const CLONE_PATH: &str = "/zstack/v1/ai/model-services/";
 
 /// The X-Job-UUID of every clone POST.
 fn job_uuids(log: &[Value]) -> Vec<String> {
@@ -97,13 +95,10 @@ async fn a_failed_job_shows_its_cause_chain_and_keeps_the_form() {
     let stack = Stack::start().await;
     stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
     stack
-        .add_fault(json!({
-            "method": "POST", "pathPrefix": CLONE_PATH,
-            "action": {"kind": "jobFail", "error": {
-                "code": "SYS.1006", "details": "clone failed",
-                "cause": {"code": "SYS.1000", "details": "disk full",
-                          "cause": {"code": "SYS.1001", "details": "no space on /dev/sda1"}}}}
-        }))
+        .fail_next_clone_job(json!({
+            "code": "SYS.1006", "details": "clone failed",
+            "cause": {"code": "SYS.1000", "details": "disk full",
+                      "cause": {"code": "SYS.1001", "details": "no space on /dev/sda1"}}}))
         .await;
     stack.set("name", "will-fail-first").await;
     stack.submit().await;

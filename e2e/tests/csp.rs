@@ -15,13 +15,13 @@
 
 use std::time::Duration;
 
+use e2e::app::{disk_full, CLONE_PATH};
 use e2e::nginx::Site;
 use e2e::portal::{EmbeddedStack, Portal};
 use e2e::stack::{Stack, StackOptions, WAIT};
 use serde_json::{json, Value};
 use zstack_sim::seed;
 
-const CLONE_PATH: &str = "/zstack/v1/ai/model-services/";
 const PROBE: &str = "<!doctype html><html lang=en><title>csp probe</title>\
     <p style=\"color: red\">inline style</p>\
     <script>document.title = 'inline script ran';</script></html>";
@@ -129,15 +129,7 @@ async fn no_violation_in_any_phase(site: Site) {
     // failed: the job fails with a cause chain
     stack.open_form(seed::SERVICE_ONE_ARCH, "").await;
     listen(&stack).await;
-    stack
-        .add_fault_on(
-            "POST",
-            CLONE_PATH,
-            1,
-            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
-               "cause": {"code": "SYS.1000", "details": "disk full"}}}),
-        )
-        .await;
+    stack.fail_next_clone_job(disk_full()).await;
     stack.submit().await;
     reach(&stack, "failed", &mut phases).await;
 

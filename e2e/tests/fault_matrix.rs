@@ -6,12 +6,11 @@
 
 use std::time::Duration;
 
-use e2e::app::clone_posts;
+use e2e::app::{clone_posts, disk_full, CLONE_PATH};
 use e2e::stack::{Stack, StackOptions, WAIT};
 use serde_json::{json, Value};
 use zstack_sim::{seed, Quirk, Quirks};
 
-const CLONE_PATH: &str = "/zstack/v1/ai/model-services/";
 const JOBS_PATH: &str = "/zstack/v1/api-jobs/";
 const QUERY_PATH: &str = "/zstack/v1/ai/model-services";
 const SSO_PAGE: &str =
@@ -134,15 +133,7 @@ async fn settled(
 /// cloned, the draft still in the form.
 async fn failed_job(stack: Stack, case: &'static str, name: &str) -> Row {
     begin(&stack, name).await;
-    stack
-        .add_fault_on(
-            "POST",
-            CLONE_PATH,
-            1,
-            json!({"kind": "jobFail", "error": {"code": "SYS.1006", "details": "clone failed",
-        "cause": {"code": "SYS.1000", "details": "disk full"}}}),
-        )
-        .await;
+    stack.fail_next_clone_job(disk_full()).await;
     stack.submit().await;
     stack.wait_phase("failed").await;
     let text = stack.text_of(".cms-error").await;

@@ -79,14 +79,6 @@ async fn choose(stack: &Stack, uuid: &str) {
     assert_eq!(ok, Value::Bool(true), "no row {uuid}");
 }
 
-fn no_violations(what: &str, violations: &[Value]) {
-    assert!(
-        violations.is_empty(),
-        "axe violations in {what}: {}",
-        serde_json::to_string_pretty(violations).unwrap()
-    );
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn list_page_search_choose_clone_back_forward_and_reload() {
     let stack = Stack::start_with(options()).await;
@@ -100,7 +92,7 @@ async fn list_page_search_choose_clone_back_forward_and_reload() {
         stack.text_of(".cms-sources__paging .cms-status").await,
         "Page 1 of 3"
     );
-    no_violations("choosing", &stack.axe_violations("source-list").await);
+    stack.assert_accessible("source-list").await;
     // Every row: name, type, framework, architectures (from its images), creation date.
     let first = stack.text_of("[data-action=choose-source]").await;
     for part in ["Type: ", "Framework: ", "Architectures: ", "Created: "] {
@@ -251,7 +243,7 @@ async fn a_search_with_like_characters_quotes_and_markup_is_shown_and_matched_li
         )
         .await;
     assert_eq!(injected, json!(0));
-    no_violations("empty", &stack.axe_violations("source-list-empty").await);
+    stack.assert_accessible("source-list-empty").await;
     stack.finish().await;
 }
 
@@ -262,34 +254,20 @@ async fn the_list_is_usable_with_the_keyboard_only() {
     stack.open(&format!("/#session={session}")).await;
     stack.wait_phase("choosing").await;
     wait_rows(&stack, 20, None).await;
-    let client = stack.browser.client();
     let browser = &stack.browser;
     let active = move |script: &'static str| async move { browser.eval(script, vec![]).await };
     assert_eq!(
         active("return document.activeElement.name || '';").await,
         "search"
     );
-    let key = |k: Key| char::from(k).to_string();
     // Tab from the search box lands on the listbox's one tabbable option.
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&key(Key::Tab))
-        .await
-        .unwrap();
+    browser.press(Key::Tab).await;
     let rows = names(&stack).await;
     let focused =
         "return document.activeElement.querySelector('.cms-source__name')?.textContent || '';";
     assert_eq!(active(focused).await, rows[0].as_str());
     for k in [Key::Down, Key::Down, Key::Down, Key::Up] {
-        client
-            .active_element()
-            .await
-            .unwrap()
-            .send_keys(&key(k))
-            .await
-            .unwrap();
+        browser.press(k).await;
     }
     assert_eq!(active(focused).await, rows[2].as_str());
     assert_eq!(
@@ -299,35 +277,11 @@ async fn the_list_is_usable_with_the_keyboard_only() {
     // The focus is visible.
     let outline = active("return getComputedStyle(document.activeElement).outlineStyle;").await;
     assert_ne!(outline, "none");
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&key(Key::End))
-        .await
-        .unwrap();
+    browser.press(Key::End).await;
     assert_eq!(active(focused).await, rows[19].as_str());
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&key(Key::Home))
-        .await
-        .unwrap();
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&key(Key::Down))
-        .await
-        .unwrap();
-    client
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&key(Key::Enter))
-        .await
-        .unwrap();
+    browser.press(Key::Home).await;
+    browser.press(Key::Down).await;
+    browser.press(Key::Enter).await;
     stack.wait_phase("editing").await;
     assert_eq!(stack.value("name").await, format!("{}-copy", rows[1]));
     stack.finish().await;
@@ -354,7 +308,7 @@ async fn a_failed_query_and_an_expired_session_each_have_their_own_state() {
         failed.contains("could not be listed") && failed.contains("SYS.1000"),
         "{failed}"
     );
-    no_violations("failed", &stack.axe_violations("source-list-failed").await);
+    stack.assert_accessible("source-list-failed").await;
     stack.click_action("retry-load").await;
     wait_rows(&stack, 20, None).await;
     // The session expires: the login form says why; afterwards the list as it was.
@@ -415,10 +369,7 @@ async fn the_list_in_chinese_at_360_px_in_dark_mode_passes_axe() {
         .await;
     assert_eq!(overflow, json!(false), "no horizontal scrolling at 360 px");
     stack.browser.screenshot("source-list-zh-narrow-dark").await;
-    no_violations(
-        "choosing (zh, 360 px, dark)",
-        &stack.axe_violations("source-list-zh-dark").await,
-    );
+    stack.assert_accessible("source-list-zh-dark").await;
     // Chosen and cloned in Chinese: the result offers both ways on.
     choose(&stack, &seed::generated_uuid(0)).await;
     stack.wait_phase("editing").await;
@@ -432,10 +383,7 @@ async fn the_list_in_chinese_at_360_px_in_dark_mode_passes_axe() {
         stack.text_of("[data-action=clone-another]").await,
         "再次克隆此源"
     );
-    no_violations(
-        "done (zh, 360 px, dark)",
-        &stack.axe_violations("source-list-done-zh-dark").await,
-    );
+    stack.assert_accessible("source-list-done-zh-dark").await;
     stack.finish().await;
 }
 

@@ -97,12 +97,9 @@ async fn the_token_is_never_in_local_storage_the_console_an_error_or_a_url() {
     let session = stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
     // ZStack's details quote the session: the error shown must not.
     stack
-        .add_fault(json!({
-            "method": "POST", "pathPrefix": "/zstack/v1/ai/model-services/",
-            "action": {"kind": "jobFail", "error": {
-                "code": "SYS.1006", "details": format!("session[{session}] may not clone"),
-                "cause": {"code": "ID.1002", "details": format!("permission denied for {session}")}}}
-        }))
+        .fail_next_clone_job(json!({
+            "code": "SYS.1006", "details": format!("session[{session}] may not clone"),
+            "cause": {"code": "ID.1002", "details": format!("permission denied for {session}")}}))
         .await;
     stack.set("name", "token-hygiene").await;
     stack.submit().await;
