@@ -2,11 +2,11 @@
 //! again; choose another source (standalone, where there is a list to return to).
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::clipboard::Copier;
+use super::dialog::flow;
 use super::dialog::state::DialogState;
-use super::dialog::{flow, listing};
+use super::source_list::ChooseAnotherButton;
 use crate::i18n::Text;
 
 #[component]
@@ -73,11 +73,7 @@ pub fn CloneResult() -> impl IntoView {
                 <button type="button" class="cms-button cms-button--primary" data-action="clone-another" on:click=move |_| flow::clone_another(ctx)>
                     {ctx.tr(Text::CloneAnother)}
                 </button>
-                <Show when=move || ctx.can_choose.get_value()>
-                    <button type="button" class="cms-button" data-action="choose-another" on:click=move |_| spawn_local(listing::choose_another(ctx))>
-                        {ctx.tr(Text::ChooseAnother)}
-                    </button>
-                </Show>
+                <ChooseAnotherButton />
             </div>
         </div>
     }

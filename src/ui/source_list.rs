@@ -59,6 +59,20 @@ fn option_id(uuid: &str) -> String {
     format!("cms-source-{uuid}")
 }
 
+/// "Choose another source": back to the list, where there is one (standalone); elsewhere
+/// nothing.
+#[component]
+pub fn ChooseAnotherButton() -> impl IntoView {
+    let ctx = expect_context::<DialogState>();
+    ctx.can_choose.get_value().then(|| {
+        view! {
+            <button type="button" class="cms-button" data-action="choose-another" on:click=move |_| spawn_local(listing::choose_another(ctx))>
+                {ctx.tr(Text::ChooseAnother)}
+            </button>
+        }
+    })
+}
+
 #[component]
 pub fn SourceList() -> impl IntoView {
     let ctx = expect_context::<DialogState>();

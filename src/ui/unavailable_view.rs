@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 
+use super::dialog::flow;
 use super::dialog::stage::{Stage, Unavailable};
 use super::dialog::state::DialogState;
-use super::dialog::{flow, listing};
 use super::error_panel::error_facts;
+use super::source_list::ChooseAnotherButton;
 use crate::i18n::Text;
 
 #[component]
@@ -29,13 +30,9 @@ pub fn UnavailableView() -> impl IntoView {
                 .into_any(),
                 _ => ().into_any(),
             }}
-            <Show when=move || ctx.can_choose.get_value()>
-                <div class="cms-actions">
-                    <button type="button" class="cms-button" data-action="choose-another" on:click=move |_| spawn_local(listing::choose_another(ctx))>
-                        {ctx.tr(Text::ChooseAnother)}
-                    </button>
-                </div>
-            </Show>
+            {ctx.can_choose.get_value().then(|| view! {
+                <div class="cms-actions"><ChooseAnotherButton /></div>
+            })}
         </div>
     }
 }
