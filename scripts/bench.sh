@@ -89,15 +89,35 @@ CONF
     [ "$tries" -lt 50 ] || { cat "$scratch/error.log" >&2; kill "$pid"; die "nginx did not start"; }
     sleep 0.1
   done
-  local base="http://127.0.0.1:$port" paths encoding path out code size header served line kind
+  local base="http://127.0.0.1:$port" paths later
   # shellcheck disable=SC2207 # one path per line, no blanks in them
   paths=(/ $(curl -s "$base/" | grep -oE '(src|href|content)="?/[^" >]+' | sed -E 's/^[a-z]+="?//' | sort -u))
   [ -e "$dist/config.json" ] && paths+=(/config.json)
+  # The parts' loader is imported by the app's JS: part of the first load. The parts themselves
+  # are fetched once the form is interactive (src/ui/parts.rs).
+  # shellcheck disable=SC2207
+  paths+=($(cd "$dist" && ls __wasm_split-*.js 2>/dev/null | sed 's|^|/|'))
+  # shellcheck disable=SC2207
+  later=($(cd "$dist" && ls split_*.wasm chunk_*.wasm 2>/dev/null | sed 's|^|/|'))
   say "first load on the wire through deploy/nginx.conf (nginx $(nginx -v 2>&1 | sed 's|.*/||'), curl; bytes of the bodies as sent)"
+  wire_table "$base" "${paths[@]}"
+  if [ ${#later[@]} -gt 0 ]; then
+    say "fetched after the first interaction: the parts (same server, same way)"
+    wire_table "$base" "${later[@]}"
+  fi
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+
+# wire_table BASE PATH...: each path's body bytes as nginx sends it (identity, gzip, br), and totals.
+wire_table() {
+  local base=$1 encoding path out code size header served line kind
+  shift
   printf '| %-26s | %10s | %10s | %10s |\n' file identity gzip br
   printf '|----------------------------|-----------:|-----------:|-----------:|\n'
   local -A total=() headers=()
-  for path in "${paths[@]}"; do
+  for path in "$@"; do
     kind=$(basename "$path" | sed -E 's/-[0-9a-f]{12,16}(_bg)?\././')
     [ "$path" = / ] && kind="index.html"
     line=$(printf '| %-26s |' "$kind")
@@ -114,9 +134,6 @@ CONF
   done
   printf '| %-26s | %10d | %10d | %10d |\n' "**total (bodies)**" "${total[identity]}" "${total[gzip]}" "${total[br]}"
   printf '| %-26s | %10d | %10d | %10d |\n' "response headers" "${headers[identity]}" "${headers[gzip]}" "${headers[br]}"
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  rm -rf "$scratch"
 }
 
 sim() {

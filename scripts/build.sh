@@ -31,21 +31,54 @@ case "$public_url" in /*/ | /) ;; *) die "--public-url must start and end with /
 cms_env
 cd "$CMS_ROOT"
 cargo fetch --locked
-trunk build --release --offline --public-url "$public_url" --dist "$dist"
+# Split (src/ui/parts.rs): Trunk's wasm-bindgen is scripts/split/wasm-bindgen, which leaves the
+# parts that load later, and their loader, in $split.
+split="$(mktemp -d)"
+trap 'rm -rf "$split"' EXIT
+CMS_SPLIT_OUT="$split" PATH="$CMS_ROOT/scripts/split:$PATH" \
+  trunk build --release --offline --features split --public-url "$public_url" --dist "$dist"
+
+minify() { "$(cms_terser_bin)/terser" "$1" --module --compress --mangle --output "$1.min" && mv "$1.min" "$1"; }
+# A name with the first 16 hex digits of the file's SHA-256 (deploy/nginx.conf caches such
+# names for a year): content_name STEM FILE EXT prints STEM-<hash>.EXT
+content_name() { echo "$1-$(sha256sum "$2" | cut -c1-16).$3"; }
+sri() { node -e 'const c = require("crypto"), f = require("fs");
+  process.stdout.write("sha384-" + c.createHash("sha384").update(f.readFileSync(process.argv[1])).digest("base64"));' "$1"; }
+
+js=$(echo "$dist"/clone-model-service-*.js)
+[ -f "$js" ] || die "no single wasm-bindgen JS in $dist"
+before=$(sri "$js")
+# The parts: each optimised like the main wasm and named by content; the loader then points at
+# those names and at the app's hashed JS, is minified and named by content, and the app's JS
+# imports it by that name.
+loader="$split/__wasm_split.js"
+[ -f "$loader" ] || die "the split left no loader in $split"
+for part in "$split"/*.wasm; do
+  stem=$(basename "$part" .wasm)
+  case "$stem" in main-*) continue ;; esac
+  wasm-opt -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-multivalue --enable-reference-types "$part" -o "$part.opt"
+  name=$(content_name "$stem" "$part.opt" wasm)
+  mv "$part.opt" "$dist/$name"
+  grep -qF "\"./$stem.wasm\"" "$loader" || die "the loader does not name $stem.wasm"
+  sed -i "s|\"./$stem.wasm\"|\"./$name\"|" "$loader"
+done
+grep -qF '"./clone-model-service.js"' "$loader" || die "the loader does not import ./clone-model-service.js"
+sed -i "s|\"./clone-model-service.js\"|\"./$(basename "$js")\"|" "$loader"
+minify "$loader"
+loader_name=$(content_name __wasm_split "$loader" js)
+cp "$loader" "$dist/$loader_name"
+# Only the import statements: the import object's keys name the wasm's import module, which stays.
+grep -qE "from *[\"']\./__wasm_split\.js[\"']" "$js" || die "$js does not import ./__wasm_split.js"
+sed -i -E "s#from *([\"'])\./__wasm_split\.js([\"'])#from \1./$loader_name\2#g" "$js"
 
 # wasm-bindgen's JS minified by terser, in place, and its `integrity` in index.html updated:
 # Trunk's own minifier cannot parse that file (`WARN Failed to minify JS`, trunk-rs/trunk #1044)
 # and ships it as is. The hashed name stays (it names the same code).
-sri() { node -e 'const c = require("crypto"), f = require("fs");
-  process.stdout.write("sha384-" + c.createHash("sha384").update(f.readFileSync(process.argv[1])).digest("base64"));' "$1"; }
-for js in "$dist"/clone-model-service-*.js; do
-  before=$(sri "$js")
-  "$(cms_terser_bin)/terser" "$js" --module --compress --mangle --output "$js.min"
-  mv "$js.min" "$js"
-  after=$(sri "$js")
-  grep -qF "integrity=$before" "$dist/index.html" || die "index.html has no integrity $before for $js"
-  sed -i "s|integrity=$before|integrity=$after|" "$dist/index.html"
-done
+minify "$js"
+after=$(sri "$js")
+grep -qF "integrity=$before" "$dist/index.html" || die "index.html has no integrity $before for $js"
+sed -i "s|integrity=$before|integrity=$after|" "$dist/index.html"
 
 # Precompressed copies for nginx's gzip_static and brotli_static: the strongest settings, once
 # per build instead of on every request. The .gz by zopfli (a gzip stream 4 % smaller than

@@ -23,6 +23,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 cms_trunk_bin() { echo "$CMS_TOOLS_DIR/trunk-$TRUNK_VERSION/bin"; }
 cms_wasm_bindgen_bin() { echo "$CMS_TOOLS_DIR/wasm-bindgen-$WASM_BINDGEN_VERSION/bin"; }
+cms_wasm_split_bin() { echo "$CMS_TOOLS_DIR/wasm-split-$WASM_SPLIT_VERSION/bin"; }
 cms_binaryen_bin() { echo "$CMS_TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"; }
 cms_fallback_shims() { echo "$CMS_TOOLS_DIR/rust-web-shims"; }
 cms_terser_bin() { echo "$CMS_TOOLS_DIR/terser-$TERSER_VERSION/node_modules/.bin"; }

@@ -139,6 +139,11 @@ pids=()
 cargo_tool trunk trunk "$TRUNK_VERSION" trunk --locked --no-default-features & pids+=($!)
 # wasm-bindgen-cli's own lock pins a crate version the registry no longer serves: resolve afresh.
 cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen & pids+=($!)
+# wasm-split-cli has no --version: its install record names the version.
+if ! grep -qF "wasm_split_cli_support $WASM_SPLIT_VERSION" "$CMS_TOOLS_DIR/wasm-split-$WASM_SPLIT_VERSION/.crates.toml" 2>/dev/null ||
+  [ ! -x "$(cms_wasm_split_bin)/wasm-split-cli" ]; then
+  cargo_tool wasm-split wasm_split_cli_support "$WASM_SPLIT_VERSION" wasm-split-cli --locked --features build-binary & pids+=($!)
+fi
 for pid in "${pids[@]}"; do wait "$pid" || die "a tool failed to build (log above)"; done
 
 # --- npm: wasm-opt (binaryen), terser and axe-core ----------------------------------------------------

@@ -1,6 +1,8 @@
-//! chromedriver's own commands beyond WebDriver, for the benchmarks: Chromium's network
-//! emulation (`POST /session/{id}/chromium/network_conditions`) and the `performance` log,
-//! where a traced session's Chromium trace arrives (`POST /session/{id}/se/log`).
+//! chromedriver's own commands beyond WebDriver: Chromium's network emulation
+//! (`POST /session/{id}/chromium/network_conditions`) and the `performance` log, where a traced
+//! session's Chromium trace arrives (`POST /session/{id}/se/log`), for the benchmarks; blocked
+//! URLs (DevTools' `Network.setBlockedURLs` through `POST /session/{id}/goog/cdp/execute`), for
+//! files that cannot be fetched.
 
 use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
@@ -66,6 +68,23 @@ impl Browser {
             })
             .await
             .expect("chromedriver's network_conditions");
+    }
+
+    /// From now on, every request whose URL matches one of `patterns` (`*` matches anything)
+    /// fails as a refused connection would; an empty list lifts the block.
+    pub async fn block_urls(&self, patterns: &[String]) {
+        for (cmd, params) in [
+            ("Network.enable", json!({})),
+            ("Network.setBlockedURLs", json!({ "urls": patterns })),
+        ] {
+            self.client()
+                .issue_cmd(SessionPost {
+                    path: "goog/cdp/execute",
+                    body: json!({ "cmd": cmd, "params": params }),
+                })
+                .await
+                .unwrap_or_else(|e| panic!("chromedriver's {cmd}: {e}"));
+        }
     }
 
     /// The `performance` log since the last call: for a session started with a trace

@@ -50,6 +50,10 @@ texts! {
         "不存在此 UUID 的模型服务,或您无权查看。";
     SourceFailed => "The source model service could not be loaded.", "无法加载源模型服务。";
     TryAgain => "Try again", "重试";
+    // A part of the dialog whose code is loaded when first shown (src/ui/parts.rs)
+    PartLoading => "Loading…", "正在加载…";
+    PartFailed => "This part of the dialog could not be loaded. Check the connection and try again; your input is kept.",
+        "无法加载对话框的这一部分。请检查网络连接后重试;您填写的内容已保留。";
     // Login
     LoginIntro => "Log in to ZStack to continue.", "请登录 ZStack 以继续。";
     LoginExpired => "Your session has expired. Log in again; your input is kept.",

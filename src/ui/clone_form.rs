@@ -11,12 +11,12 @@ use leptos::task::spawn_local;
 
 use super::dialog::stage::Stage;
 use super::dialog::state::DialogState;
-use super::dialog::{choices, dom, flow};
+use super::dialog::{dom, flow};
 use super::field_controls::{check_field, select_field, text_field, LinesField, TextKind, Warning};
 use super::name_check;
+use super::part_view::Part;
+use super::parts;
 use super::problem_summary::ProblemSummary;
-use super::tag_picker::TagPicker;
-use super::vendor_picker::VendorPicker;
 use crate::form::{Control, Field, Group};
 use crate::i18n::{section_title, Text};
 
@@ -46,8 +46,8 @@ fn control(ctx: DialogState, field: Field, control: Control, name_warning: Warni
         Control::Select(_) => select_field(ctx, field).into_any(),
         Control::Switch => check_field(ctx, field).into_any(),
         Control::Lines => view! { <LinesField field=field /> }.into_any(),
-        Control::Tags => view! { <TagPicker /> }.into_any(),
-        Control::Vendors => view! { <VendorPicker /> }.into_any(),
+        Control::Tags => view! { <Part load=parts::tag_picker /> }.into_any(),
+        Control::Vendors => view! { <Part load=parts::vendor_picker /> }.into_any(),
         Control::Rows => view! { <ArchitectureRows /> }.into_any(),
     }
 }
@@ -103,9 +103,11 @@ pub fn CloneForm() -> impl IntoView {
     };
     // Navigation → interactive pre-filled form (the benchmark's figure): effects run once the
     // form's nodes, with their values and handlers, are in the document.
-    Effect::new(move |_| dom::mark("cms-editing"));
-    // The pickers' choices, and the live check of the name while the form is shown.
-    choices::load_choices(ctx);
+    Effect::new(move |_| {
+        dom::mark("cms-editing");
+        parts::expect_soon(ctx.can_choose.get_value());
+    });
+    // The live check of the name while the form is shown (the pickers load their own choices).
     name_check::watch_name(ctx);
     let name_warning: Warning =
         Memo::new(move |_| name_check::name_is_taken(ctx).then_some(Text::NameTakenHint)).into();

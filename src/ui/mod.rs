@@ -24,6 +24,8 @@ mod framed_page;
 mod job_progress;
 mod login_form;
 mod name_check;
+mod part_view;
+mod parts;
 mod problem_summary;
 mod seen_uuids;
 mod source_list;

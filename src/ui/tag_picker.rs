@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use super::choice_label::check_label;
+use super::dialog::choices;
 use super::dialog::state::{control_id, error_id, Choices, DialogState};
 use super::field_controls::{field_error, LinesField};
 use super::seen_uuids::remember_seen;
@@ -21,6 +22,7 @@ const FIELD: Field = Field::TagUuids;
 #[component]
 pub fn TagPicker() -> impl IntoView {
     let ctx = expect_context::<DialogState>();
+    choices::load_tags(ctx);
     let failed = Memo::new(move |_| ctx.tags.with(Choices::is_failed));
     view! {
         <Show

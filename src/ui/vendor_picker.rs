@@ -13,8 +13,8 @@
 use leptos::prelude::*;
 
 use super::choice_label::check_label;
-use super::dialog::dom;
 use super::dialog::state::{control_id, error_id, Choices, DialogState};
+use super::dialog::{choices, dom};
 use super::field_controls::{field_error, LinesField};
 use super::seen_uuids::remember_seen;
 use crate::form::{
@@ -35,6 +35,7 @@ fn row_control(row: RowId, what: &str) -> String {
 #[component]
 pub fn VendorPicker() -> impl IntoView {
     let ctx = expect_context::<DialogState>();
+    choices::load_gpu_specs(ctx);
     let failed = Memo::new(move |_| ctx.gpu_specs.with(Choices::is_failed));
     let loading = Memo::new(move |_| ctx.gpu_specs.with(Choices::is_loading));
     let name = FIELD.api_name();

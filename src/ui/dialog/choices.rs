@@ -14,11 +14,11 @@ pub async fn name_taken(ctx: DialogState, name: &str) -> Option<bool> {
     ctx.client().name_taken(name).await.ok()
 }
 
-/// Loads the tags and the GPU specs for the pickers, once they are loaded. Without them (an
-/// error, or a server that has no GPU specs to offer) the form lets the user type the values
-/// instead; a failed load is tried again the next time the form is shown (after a login, say:
-/// an expired session is one way to fail).
-pub fn load_choices(ctx: DialogState) {
+/// Loads the tags for the tag picker, which asks when it is shown (in a split build its code,
+/// and so this query, comes after the first interaction). Without them (an error) the form lets
+/// the user type the uuids instead; a failed load is tried again the next time the picker is
+/// shown (after a login, say: an expired session is one way to fail).
+pub fn load_tags(ctx: DialogState) {
     if ctx.tags.with_untracked(Choices::wanted) {
         ctx.tags.set(Choices::Loading);
         spawn_local(async move {
@@ -28,6 +28,11 @@ pub fn load_choices(ctx: DialogState) {
             });
         });
     }
+}
+
+/// Loads the GPU specs for the GPU vendor picker, as [`load_tags`] does the tags; a server that
+/// has no GPU specs to offer counts as failed (the vendors are typed instead).
+pub fn load_gpu_specs(ctx: DialogState) {
     if ctx.gpu_specs.with_untracked(Choices::wanted) {
         ctx.gpu_specs.set(Choices::Loading);
         spawn_local(async move {

@@ -13,15 +13,9 @@ use super::stage::{Phase, Stage, Unavailable};
 use super::state::{DialogState, Services};
 use crate::embed::session_account;
 use crate::i18n::{Lang, Text};
-use crate::ui::account_menu::AccountMenu;
 use crate::ui::clone_form::CloneForm;
-use crate::ui::clone_result::CloneResult;
-use crate::ui::error_panel::ErrorPanel;
-use crate::ui::job_progress::JobProgress;
-use crate::ui::login_form::LoginForm;
-use crate::ui::source_list::SourceList;
-use crate::ui::unavailable_view::UnavailableView;
-use crate::ui::unknown_panel::UnknownPanel;
+use crate::ui::part_view::Part;
+use crate::ui::parts;
 use crate::zstack::ModelServiceInventory;
 
 /// The dialog. Without `session`, it takes none from anywhere: the user logs in (unless
@@ -161,6 +155,9 @@ pub fn CloneDialog(
     });
     keep_the_draft(ctx);
     super::yaml_check::check_long_yaml(ctx);
+    let past_first_load = Memo::new(move |past: Option<&bool>| {
+        past == Some(&true) || ctx.phase.get() != Phase::Loading
+    });
     let reopen = NodeRef::<html::Button>::new();
     // Focus returns to the page's own control when the dialog closes.
     Effect::new(move |_| {
@@ -212,8 +209,13 @@ pub fn CloneDialog(
                             .collect_view()}
                     </select>
                 </label>
-                // After the language, so the dialog's first focus never lands on "Log out".
-                {show_account.then(|| view! { <AccountMenu /> })}
+                // After the language, so the dialog's first focus never lands on "Log out"; from
+                // the end of the first load on, so its code is fetched after it.
+                {show_account.then(|| view! {
+                    <Show when=move || past_first_load.get()>
+                        <Part load=parts::account_menu quiet=true />
+                    </Show>
+                })}
             </header>
             <div class="cms-dialog__body" aria-busy=move || (ctx.phase.get() == Phase::Loading).then_some("true")>
                 {move || match ctx.phase.get() {
@@ -225,24 +227,24 @@ pub fn CloneDialog(
                         <p class="cms-status" role="status">{ctx.text(Text::Loading)}</p>
                     }
                     .into_any(),
-                    Phase::Login if ctx.offer_login.get_value() => view! { <LoginForm /> }.into_any(),
+                    Phase::Login if ctx.offer_login.get_value() => view! { <Part load=parts::login_form /> }.into_any(),
                     Phase::Login => view! {
                         <p class="cms-status" role="status">{ctx.text(Text::WaitingForSession)}</p>
                     }
                     .into_any(),
-                    Phase::Unavailable => view! { <UnavailableView /> }.into_any(),
-                    Phase::Choosing => view! { <SourceList /> }.into_any(),
-                    Phase::Done => view! { <CloneResult /> }.into_any(),
+                    Phase::Unavailable => view! { <Part load=parts::unavailable_view /> }.into_any(),
+                    Phase::Choosing => view! { <Part load=parts::source_list /> }.into_any(),
+                    Phase::Done => view! { <Part load=parts::clone_result /> }.into_any(),
                     _ => ().into_any(),
                 }}
                 <Show when=move || matches!(ctx.phase.get(), Phase::Submitting | Phase::Polling)>
-                    <JobProgress />
+                    <Part load=parts::job_progress />
                 </Show>
                 <Show when=move || ctx.phase.get() == Phase::Failed>
-                    <ErrorPanel />
+                    <Part load=parts::error_panel />
                 </Show>
                 <Show when=move || ctx.phase.get() == Phase::Unknown>
-                    <UnknownPanel />
+                    <Part load=parts::unknown_panel />
                 </Show>
                 // The form is kept (not rebuilt) while the clone runs, is unknown or failed.
                 <Show when=move || ctx.stage.with(Stage::shows_form)>

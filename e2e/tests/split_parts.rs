@@ -1,0 +1,194 @@
+//! The release build's parts (src/ui/parts.rs, split by scripts/build.sh): the first load
+//! fetches the app's own wasm only, the parts once the source is in (the form never waits for
+//! them: with every part refused it is there and works); a part that
+//! cannot be fetched says so where it would be, the user's input stays, the clone still happens
+//! exactly once, and "Try again" shows the part once it can be fetched.
+
+use std::path::Path;
+
+use e2e::app::clone_posts;
+use e2e::nginx::dist_dir;
+use e2e::stack::{Stack, WAIT};
+use serde_json::{json, Value};
+use zstack_sim::seed;
+
+/// The parts' wasm files in a build: every `.wasm` but the app's own `_bg.wasm`.
+fn part_files(dist: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = std::fs::read_dir(dist)
+        .expect("the build")
+        .map(|entry| {
+            entry
+                .expect("a file")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| name.ends_with(".wasm") && !name.ends_with("_bg.wasm"))
+        .collect();
+    parts.sort();
+    parts
+}
+
+/// The file of group `group` (`split_<group>-<hash>.wasm`).
+fn group_file(parts: &[String], group: &str) -> String {
+    let prefix = format!("split_{group}-");
+    parts
+        .iter()
+        .find(|name| name.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no part {group} in {parts:?}"))
+        .clone()
+}
+
+/// The wasm files the page fetched (name, start in ms), and when the source's answer was in.
+async fn fetched_wasm(stack: &Stack, source: &str) -> Value {
+    stack
+        .browser
+        .eval(
+            "const entries = performance.getEntriesByType('resource');
+             const path = e => new URL(e.name).pathname;
+             const source = entries.find(e => path(e).endsWith('/ai/model-services/' + arguments[0]));
+             return { source: source ? source.responseEnd : null,
+                      wasm: entries.filter(e => path(e).endsWith('.wasm'))
+                        .map(e => ({ name: path(e).split('/').pop(), start: e.startTime })) };",
+            vec![json!(source)],
+        )
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_parts_are_fetched_after_the_first_load() {
+    let parts = part_files(&dist_dir());
+    for group in ["login", "source_list", "account", "pickers", "outcome"] {
+        group_file(&parts, group);
+    }
+    let stack = Stack::start().await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    // The pickers' part comes with the form; the clone's outcome, the list and the login
+    // are fetched in the background once it is interactive, and the header's account too.
+    let expected = ["pickers", "account", "outcome", "source_list", "login"]
+        .map(|group| group_file(&parts, group));
+    stack
+        .browser
+        .wait_until(
+            "every part fetched in the background",
+            &format!(
+                "const names = performance.getEntriesByType('resource')
+                   .map(e => new URL(e.name).pathname.split('/').pop());
+                 return {}.every(p => names.includes(p)) || null;",
+                json!(expected)
+            ),
+            WAIT,
+        )
+        .await;
+    stack.wait_for("input[name=tagUuids]").await;
+    let seen = fetched_wasm(&stack, seed::SERVICE_TWO_ARCH).await;
+    let source = seen["source"].as_f64().expect("the source query");
+    let wasm = seen["wasm"].as_array().expect("resource entries");
+    let (first, later): (Vec<&Value>, Vec<&Value>) = wasm
+        .iter()
+        .partition(|e| e["name"].as_str().is_some_and(|n| n.ends_with("_bg.wasm")));
+    assert_eq!(first.len(), 1, "the app's own wasm, once: {seen}");
+    assert!(first[0]["start"].as_f64().unwrap() < source, "{seen}");
+    // Not one part is on the first load's way: each is asked for once the source is in.
+    for entry in later {
+        let name = entry["name"].as_str().unwrap();
+        assert!(
+            parts.iter().any(|p| p == name),
+            "{name} is a part of the build"
+        );
+        assert!(
+            entry["start"].as_f64().unwrap() >= source,
+            "{name} was fetched before the source was in: {seen}"
+        );
+    }
+    stack.finish().await;
+}
+
+/// Clicks "Try again" of the first part that failed inside `scope` (a CSS selector).
+async fn try_again_in(stack: &Stack, scope: &str) {
+    let clicked = stack
+        .browser
+        .eval(
+            "const b = document.querySelector(arguments[0] + ' .cms-part-failed [data-action=load-part]');
+             if (!b) return false; b.click(); return true;",
+            vec![json!(scope)],
+        )
+        .await;
+    assert_eq!(clicked, Value::Bool(true), "no failed part in {scope}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_part_that_cannot_be_fetched_loses_nothing_and_the_clone_happens_once() {
+    let parts = part_files(&dist_dir());
+    let blocked: Vec<String> = parts.iter().map(|name| format!("*/{name}")).collect();
+    let stack = Stack::start().await;
+    stack.browser.block_urls(&blocked).await;
+    stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
+    // The pickers' places say so; the rest of the form is there and works.
+    stack.wait_for("form.cms-form .cms-part-failed").await;
+    let failed_in_form = stack
+        .browser
+        .eval(
+            "return document.querySelectorAll('form.cms-form .cms-part-failed[role=alert]').length",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        failed_in_form,
+        json!(2),
+        "the tag and the GPU vendor pickers"
+    );
+    stack.set("name", "qwen-split-fault").await;
+    stack.browser.screenshot("split_parts-pickers-failed").await;
+
+    // Once the network is back, "Try again" shows the pickers as the source has them, and the
+    // input stays.
+    stack.browser.block_urls(&[]).await;
+    try_again_in(&stack, "form.cms-form").await;
+    stack.wait_for("input[name=tagUuids]").await;
+    try_again_in(&stack, "form.cms-form").await;
+    let vendors = stack
+        .browser
+        .wait_until(
+            "the GPU vendor rows",
+            "const v = [...document.querySelectorAll('select[name=vendorToSpecUuidsMap]')];
+             return v.length ? v.map(s => s.value) : null;",
+            WAIT,
+        )
+        .await;
+    assert_eq!(vendors, json!(["Huawei", "NVIDIA"]));
+    assert_eq!(stack.value("name").await, "qwen-split-fault");
+
+    // The clone, with the outcome's views refused: it is sent and followed all the same, once.
+    stack.browser.block_urls(&blocked).await;
+    stack.submit().await;
+    stack.wait_phase("done").await;
+    stack.wait_for(".cms-dialog__body > .cms-part-failed").await;
+    let log = stack.sim_requests().await;
+    let posts = clone_posts(&log);
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    assert_eq!(posts[0]["body"]["params"]["name"], "qwen-split-fault");
+    stack.browser.screenshot("split_parts-result-failed").await;
+
+    // "Try again" shows the clone's result; nothing is sent again.
+    stack.browser.block_urls(&[]).await;
+    try_again_in(&stack, ".cms-dialog__body").await;
+    stack.wait_for("[data-result=uuid]").await;
+    assert_eq!(
+        stack.text_of("[data-result=name]").await,
+        "qwen-split-fault"
+    );
+    assert_eq!(
+        stack.sim_state().await["cloneCount"],
+        1,
+        "exactly one clone"
+    );
+    assert_eq!(
+        stack.text_of("[data-result=uuid]").await,
+        posts[0]["body"]["params"]["resourceUuid"]
+            .as_str()
+            .expect("the clone's resourceUuid")
+    );
+    assert_eq!(clone_posts(&stack.sim_requests().await).len(), 1);
+    stack.finish().await;
+}

@@ -1,0 +1,69 @@
+//! Shows a part of the dialog (src/ui/parts.rs) once its code is there: at once when it already
+//! is (always, in a build that does not split), else after a short "Loading…" status (or
+//! nothing, for an aside). A part
+//! that cannot be fetched says so, with "Try again"; nothing the user entered is touched.
+
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::dialog::state::DialogState;
+use super::parts::{Render, SplitLoaderError};
+use crate::i18n::Text;
+
+#[component]
+pub fn Part<F, Fut>(
+    /// The part's split point, e.g. `parts::login_form`.
+    load: F,
+    /// Nothing shows while its code is fetched (an aside, not the dialog's content).
+    #[prop(optional)]
+    quiet: bool,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<Render, SplitLoaderError>> + 'static,
+{
+    let ctx = expect_context::<DialogState>();
+    let loaded = RwSignal::new(None::<Result<Render, ()>>);
+    let fetch = move || {
+        let mut pending = Box::pin(load());
+        // A part already fetched is ready at the first poll: shown in this render, no flash.
+        match pending
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(result) => loaded.set(Some(result.map_err(drop))),
+            Poll::Pending => spawn_local(async move {
+                let result = pending.await;
+                loaded.try_set(Some(result.map_err(drop)));
+            }),
+        }
+    };
+    fetch();
+    move || match loaded.get() {
+        Some(Ok(render)) => untrack(render),
+        Some(Err(())) => view! {
+            <div class="cms-part-failed" role="alert">
+                <p>{ctx.tr(Text::PartFailed)}</p>
+                <button
+                    type="button"
+                    class="cms-button"
+                    data-action="load-part"
+                    on:click=move |_| {
+                        loaded.set(None);
+                        fetch();
+                    }
+                >
+                    {ctx.tr(Text::TryAgain)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        None if quiet => ().into_any(),
+        None => {
+            view! { <p class="cms-status" role="status">{ctx.tr(Text::PartLoading)}</p> }.into_any()
+        }
+    }
+}
