@@ -97,6 +97,7 @@ step prep "fetch crates" cargo fetch --locked
 step check "format" cargo fmt --all -- --check
 step check "lint (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step check "lint (wasm32)" cargo clippy -p clone-model-service --lib --tests --examples --target wasm32-unknown-unknown --locked -- -D warnings
+step check "lint (wasm32, split release code)" cargo clippy -p clone-model-service --lib --target wasm32-unknown-unknown --features split --locked -- -D warnings
 step tests "native tests (core, simulator)" cargo test --workspace --exclude e2e --locked --no-fail-fast
 step tests "browser component tests (wasm-bindgen-test, headless Chromium)" \
   cargo test -p clone-model-service --target wasm32-unknown-unknown --test web --locked --no-fail-fast

@@ -96,6 +96,9 @@ mod architecture_rows;
 #[path = "web/pickers.rs"]
 mod pickers;
 
+#[path = "web/parts.rs"]
+mod parts;
+
 /// A Leptos host app mounts the dialog as a component into its own element and clones
 /// through it: typed props in, `on_cloned` out.
 mod component {

@@ -58,15 +58,29 @@ async fn fetched_wasm(stack: &Stack, source: &str) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_parts_are_fetched_after_the_first_load() {
     let parts = part_files(&dist_dir());
-    for group in ["login", "source_list", "account", "pickers", "outcome"] {
+    for group in [
+        "login",
+        "source_list",
+        "account",
+        "pickers",
+        "changes",
+        "outcome",
+    ] {
         group_file(&parts, group);
     }
     let stack = Stack::start().await;
     stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
-    // The pickers' part comes with the form; the clone's outcome, the list and the login
-    // are fetched in the background once it is interactive, and the header's account too.
-    let expected = ["pickers", "account", "outcome", "source_list", "login"]
-        .map(|group| group_file(&parts, group));
+    // The pickers and what will change come with the form; the clone's outcome, the list and
+    // the login are fetched in the background once it is interactive; the header's account too.
+    let expected = [
+        "pickers",
+        "changes",
+        "account",
+        "outcome",
+        "source_list",
+        "login",
+    ]
+    .map(|group| group_file(&parts, group));
     stack
         .browser
         .wait_until(
@@ -104,17 +118,19 @@ async fn the_parts_are_fetched_after_the_first_load() {
     stack.finish().await;
 }
 
-/// Clicks "Try again" of the first part that failed inside `scope` (a CSS selector).
-async fn try_again_in(stack: &Stack, scope: &str) {
+/// Clicks "Try again" of every part that failed inside `scope` (a CSS selector); returns how
+/// many.
+async fn try_again_in(stack: &Stack, scope: &str) -> u64 {
     let clicked = stack
         .browser
         .eval(
-            "const b = document.querySelector(arguments[0] + ' .cms-part-failed [data-action=load-part]');
-             if (!b) return false; b.click(); return true;",
+            "const buttons = document.querySelectorAll(arguments[0] + ' .cms-part-failed [data-action=load-part]');
+             buttons.forEach(b => b.click());
+             return buttons.length;",
             vec![json!(scope)],
         )
         .await;
-    assert_eq!(clicked, Value::Bool(true), "no failed part in {scope}");
+    clicked.as_u64().expect("a count")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -135,18 +151,18 @@ async fn a_part_that_cannot_be_fetched_loses_nothing_and_the_clone_happens_once(
         .await;
     assert_eq!(
         failed_in_form,
-        json!(2),
-        "the tag and the GPU vendor pickers"
+        json!(3),
+        "the tag and the GPU vendor pickers, what will change"
     );
     stack.set("name", "qwen-split-fault").await;
     stack.browser.screenshot("split_parts-pickers-failed").await;
 
-    // Once the network is back, "Try again" shows the pickers as the source has them, and the
-    // input stays.
+    // Once the network is back, "Try again" shows the pickers as the source has them and what
+    // will change with the input, which stays.
     stack.browser.block_urls(&[]).await;
-    try_again_in(&stack, "form.cms-form").await;
+    assert_eq!(try_again_in(&stack, "form.cms-form").await, 3);
     stack.wait_for("input[name=tagUuids]").await;
-    try_again_in(&stack, "form.cms-form").await;
+    stack.wait_for(".cms-diff__row[data-field=name]").await;
     let vendors = stack
         .browser
         .wait_until(
@@ -172,7 +188,7 @@ async fn a_part_that_cannot_be_fetched_loses_nothing_and_the_clone_happens_once(
 
     // "Try again" shows the clone's result; nothing is sent again.
     stack.browser.block_urls(&[]).await;
-    try_again_in(&stack, ".cms-dialog__body").await;
+    assert_eq!(try_again_in(&stack, ".cms-dialog__body").await, 1);
     stack.wait_for("[data-result=uuid]").await;
     assert_eq!(
         stack.text_of("[data-result=name]").await,

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use super::architecture_rows::ArchitectureRows;
-use super::changes_view::ChangesView;
 use leptos::task::spawn_local;
 
 use super::dialog::stage::Stage;
@@ -140,7 +139,7 @@ pub fn CloneForm() -> impl IntoView {
             <fieldset class="cms-fieldset" disabled=busy>
                 {sections}
             </fieldset>
-            <ChangesView />
+            <Part load=parts::changes_view />
             <div class="cms-actions">
                 <button type="button" class="cms-button" data-action="cancel" on:click=move |_| flow::cancel(ctx, ctx.text(Text::DiscardConfirm))>
                     {ctx.tr(Text::Cancel)}

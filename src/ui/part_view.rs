@@ -10,11 +10,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::dialog::state::DialogState;
-use super::parts::{Render, SplitLoaderError};
+use super::parts::Render;
 use crate::i18n::Text;
 
 #[component]
-pub fn Part<F, Fut>(
+pub fn Part<F, Fut, E>(
     /// The part's split point, e.g. `parts::login_form`.
     load: F,
     /// Nothing shows while its code is fetched (an aside, not the dialog's content).
@@ -23,7 +23,8 @@ pub fn Part<F, Fut>(
 ) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = Result<Render, SplitLoaderError>> + 'static,
+    Fut: Future<Output = Result<Render, E>> + 'static,
+    E: 'static,
 {
     let ctx = expect_context::<DialogState>();
     let loaded = RwSignal::new(None::<Result<Render, ()>>);

@@ -42,6 +42,8 @@ part!(/// The tag picker: its choices are queried after the form is shown.
     pickers: tag_picker => super::tag_picker::TagPicker);
 part!(/// The GPU vendor rows and their spec pickers.
     pickers: vendor_picker => super::vendor_picker::VendorPicker);
+part!(/// What will change, and the request preview in four formats.
+    changes: changes_view => super::changes_view::ChangesView);
 part!(/// The clone being sent and followed.
     outcome: job_progress => super::job_progress::JobProgress);
 part!(/// The cloned service.
