@@ -116,11 +116,14 @@ impl Stack {
             .expect("navigate");
     }
 
-    /// Waits until the dialog root is open and carries `data-phase` = `phase`.
+    /// Waits until the dialog root is open and carries `data-phase` = `phase`, none of its
+    /// parts still loading.
     pub async fn wait_phase(&self, phase: &str) {
+        // In the phase, and its view's parts are there (src/ui/parts.rs): none still loading.
         let script = format!(
             "const d = document.querySelector('dialog.cms-dialog'); \
-             return !!d && d.open && d.dataset.phase === '{phase}';"
+             return !!d && d.open && d.dataset.phase === '{phase}' \
+               && !d.querySelector('[data-part=loading]');"
         );
         self.browser
             .wait_until(&format!("phase {phase}"), &script, WAIT)

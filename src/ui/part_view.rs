@@ -2,15 +2,16 @@
 //! is (always, in a build that does not split), else after a short "Loading…" status (or
 //! nothing, for an aside). A part
 //! that cannot be fetched says so, with "Try again"; nothing the user entered is touched.
+//! `data-part="loading"` / `"failed"` mark both states for tests and hosts: a phase's view is
+//! ready when its dialog holds no `[data-part=loading]`.
 
 use std::future::Future;
-use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::dialog::state::DialogState;
 use super::parts::Render;
+use super::poll_now::poll_now;
 use crate::i18n::Text;
 
 #[component]
@@ -28,25 +29,17 @@ where
 {
     let ctx = expect_context::<DialogState>();
     let loaded = RwSignal::new(None::<Result<Render, ()>>);
+    // A part already fetched is ready at the first poll: shown in this render, no flash.
     let fetch = move || {
-        let mut pending = Box::pin(load());
-        // A part already fetched is ready at the first poll: shown in this render, no flash.
-        match pending
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop()))
-        {
-            Poll::Ready(result) => loaded.set(Some(result.map_err(drop))),
-            Poll::Pending => spawn_local(async move {
-                let result = pending.await;
-                loaded.try_set(Some(result.map_err(drop)));
-            }),
-        }
+        poll_now(load(), move |result| {
+            _ = loaded.try_set(Some(result.map_err(drop)))
+        })
     };
     fetch();
     move || match loaded.get() {
         Some(Ok(render)) => untrack(render),
         Some(Err(())) => view! {
-            <div class="cms-part-failed" role="alert">
+            <div class="cms-part-failed" role="alert" data-part="failed">
                 <p>{ctx.tr(Text::PartFailed)}</p>
                 <button
                     type="button"
