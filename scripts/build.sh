@@ -79,6 +79,11 @@ minify "$js"
 after=$(sri "$js")
 grep -qF "integrity=$before" "$dist/index.html" || die "index.html has no integrity $before for $js"
 sed -i "s|integrity=$before|integrity=$after|" "$dist/index.html"
+# The app's JS imports the loader: preloaded beside it, so the two arrive together instead of one
+# after the other.
+preload="<link crossorigin href=$public_url$loader_name integrity=$(sri "$dist/$loader_name") rel=modulepreload>"
+grep -qF "<link crossorigin href=$public_url$(basename "$js") " "$dist/index.html" || die "index.html does not preload $js"
+sed -i "s|<link crossorigin href=$public_url$(basename "$js") |$preload&|" "$dist/index.html"
 
 # Precompressed copies for nginx's gzip_static and brotli_static: the strongest settings, once
 # per build instead of on every request. The .gz by zopfli (a gzip stream 4 % smaller than

@@ -58,29 +58,13 @@ async fn fetched_wasm(stack: &Stack, source: &str) -> Value {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_parts_are_fetched_after_the_first_load() {
     let parts = part_files(&dist_dir());
-    for group in [
-        "login",
-        "source_list",
-        "account",
-        "pickers",
-        "changes",
-        "outcome",
-    ] {
-        group_file(&parts, group);
-    }
     let stack = Stack::start().await;
     stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
-    // The pickers and what will change come with the form; the clone's outcome, the list and
-    // the login are fetched in the background once it is interactive; the header's account too.
-    let expected = [
-        "pickers",
-        "changes",
-        "account",
-        "outcome",
-        "source_list",
-        "login",
-    ]
-    .map(|group| group_file(&parts, group));
+    // The pickers and what will change come with the form, the header's account and the clone's
+    // outcome after the first load; the login and the list in the background once the form is
+    // interactive.
+    let expected =
+        ["with_form", "after_load", "first_screens"].map(|group| group_file(&parts, group));
     stack
         .browser
         .wait_until(

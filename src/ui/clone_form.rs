@@ -104,7 +104,7 @@ pub fn CloneForm() -> impl IntoView {
     // form's nodes, with their values and handlers, are in the document.
     Effect::new(move |_| {
         dom::mark("cms-editing");
-        parts::expect_soon(ctx.can_choose.get_value());
+        parts::expect_soon();
     });
     // The live check of the name while the form is shown (the pickers load their own choices).
     name_check::watch_name(ctx);

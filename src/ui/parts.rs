@@ -32,40 +32,41 @@ macro_rules! part {
     };
 }
 
-part!(/// The login form (with the password digest it sends).
-    login: login_form => super::login_form::LoginForm);
-part!(/// The standalone source list.
-    source_list: source_list => super::source_list::SourceList);
-part!(/// Who is signed in, and Log out.
-    account: account_menu => super::account_menu::AccountMenu);
-part!(/// The tag picker: its choices are queried after the form is shown.
-    pickers: tag_picker => super::tag_picker::TagPicker);
+// Three groups, by when they are wanted: each group is one wasm file, and the code two groups
+// share goes into a small file of its own that both fetch (fewer groups, fewer such files).
+
+part!(/// The tag picker: its choices are queried when it is shown.
+    with_form: tag_picker => super::tag_picker::TagPicker);
 part!(/// The GPU vendor rows and their spec pickers.
-    pickers: vendor_picker => super::vendor_picker::VendorPicker);
+    with_form: vendor_picker => super::vendor_picker::VendorPicker);
 part!(/// What will change, and the request preview in four formats.
-    changes: changes_view => super::changes_view::ChangesView);
+    with_form: changes_view => super::changes_view::ChangesView);
+part!(/// Who is signed in, and Log out (the standalone page's header).
+    after_load: account_menu => super::account_menu::AccountMenu);
 part!(/// The clone being sent and followed.
-    outcome: job_progress => super::job_progress::JobProgress);
+    after_load: job_progress => super::job_progress::JobProgress);
 part!(/// The cloned service.
-    outcome: clone_result => super::clone_result::CloneResult);
+    after_load: clone_result => super::clone_result::CloneResult);
 part!(/// ZStack refused the clone, or its job failed.
-    outcome: error_panel => super::error_panel::ErrorPanel);
+    after_load: error_panel => super::error_panel::ErrorPanel);
 part!(/// The clone's outcome is not known yet.
-    outcome: unknown_panel => super::unknown_panel::UnknownPanel);
+    after_load: unknown_panel => super::unknown_panel::UnknownPanel);
 part!(/// No source to clone.
-    outcome: unavailable_view => super::unavailable_view::UnavailableView);
+    after_load: unavailable_view => super::unavailable_view::UnavailableView);
+part!(/// The login form (with the password digest it sends).
+    first_screens: login_form => super::login_form::LoginForm);
+part!(/// The standalone source list.
+    first_screens: source_list => super::source_list::SourceList);
 
 /// Fetches, in the background, the parts the user may need next, so that they never wait for
 /// them: called once the form is interactive. A part that fails here is fetched again when it
 /// is shown.
-pub fn expect_soon(standalone: bool) {
+pub fn expect_soon() {
     // Without the feature every part is there already.
     if cfg!(feature = "split") {
         spawn_local(async move {
             let _ = job_progress().await;
-            if standalone {
-                let _ = source_list().await;
-            }
+            // The login (a session can expire) and, standalone, the list to choose another.
             let _ = login_form().await;
         });
     }
