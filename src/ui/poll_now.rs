@@ -1,6 +1,6 @@
-//! Runs a future up to its first wait at once, then lets the executor finish it. A request the
-//! future makes leaves before the caller goes on (the dialog's source query before its view is
-//! built); a future that needs no wait (a part whose code is there) is done within the call.
+//! Runs a future up to its first wait at once, then lets the executor finish it: a future that
+//! needs no wait (a part whose code is there) is done within the call, so what it gives is
+//! shown in the same render.
 
 use std::future::Future;
 use std::task::{Context, Poll, Waker};

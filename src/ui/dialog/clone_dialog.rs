@@ -16,7 +16,6 @@ use crate::i18n::{Lang, Text};
 use crate::ui::clone_form::CloneForm;
 use crate::ui::part_view::Part;
 use crate::ui::parts;
-use crate::ui::poll_now::poll_now;
 use crate::zstack::ModelServiceInventory;
 
 /// The dialog. Without `session`, it takes none from anywhere: the user logs in (unless
@@ -108,13 +107,12 @@ pub fn CloneDialog(
         });
     }
     match (&source_uuid, wait_for_source, bad_source) {
-        // The first query (the source, or the list) leaves now, while the view is being built.
-        (Some(_), _, _) => poll_now(flow::start(ctx), drop),
+        (Some(_), _, _) => spawn_local(flow::start(ctx)),
         (None, true, _) => ctx.stage.set(Stage::Waiting),
         (None, false, true) => ctx
             .stage
             .set(Stage::Unavailable(Unavailable::Text(Text::BadSource))),
-        (None, false, false) if choose_source => poll_now(flow::start(ctx), drop),
+        (None, false, false) if choose_source => spawn_local(flow::start(ctx)),
         (None, false, false) => ctx
             .stage
             .set(Stage::Unavailable(Unavailable::Text(Text::NoSource))),
