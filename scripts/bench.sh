@@ -93,10 +93,8 @@ CONF
   # shellcheck disable=SC2207 # one path per line, no blanks in them
   paths=(/ $(curl -s "$base/" | grep -oE '(src|href|content)="?/[^" >]+' | sed -E 's/^[a-z]+="?//' | sort -u))
   [ -e "$dist/config.json" ] && paths+=(/config.json)
-  # The parts' loader is imported by the app's JS: part of the first load. The parts themselves
-  # are fetched once the form is interactive (src/ui/parts.rs).
-  # shellcheck disable=SC2207
-  paths+=($(cd "$dist" && ls __wasm_split-*.js 2>/dev/null | sed 's|^|/|'))
+  # The page links the parts' loader (a modulepreload) with the rest; the parts themselves are
+  # fetched once the source is in (src/ui/parts.rs).
   # shellcheck disable=SC2207
   later=($(cd "$dist" && ls split_*.wasm chunk_*.wasm 2>/dev/null | sed 's|^|/|'))
   say "first load on the wire through deploy/nginx.conf (nginx $(nginx -v 2>&1 | sed 's|.*/||'), curl; bytes of the bodies as sent)"

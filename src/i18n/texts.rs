@@ -52,8 +52,8 @@ texts! {
     TryAgain => "Try again", "重试";
     // A part of the dialog whose code is loaded when first shown (src/ui/parts.rs)
     PartLoading => "Loading…", "正在加载…";
-    PartFailed => "This part of the dialog could not be loaded. Check the connection and try again; your input is kept.",
-        "无法加载对话框的这一部分。请检查网络连接后重试;您填写的内容已保留。";
+    PartFailed => "This part of the dialog could not be loaded. Check the connection and try again, or reload the page; your input is kept.",
+        "无法加载对话框的这一部分。请检查网络连接后重试,或重新加载页面;您填写的内容已保留。";
     // Login
     LoginIntro => "Log in to ZStack to continue.", "请登录 ZStack 以继续。";
     LoginExpired => "Your session has expired. Log in again; your input is kept.",

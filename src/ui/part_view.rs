@@ -1,7 +1,7 @@
 //! Shows a part of the dialog (src/ui/parts.rs) once its code is there: at once when it already
 //! is (always, in a build that does not split), else after a short "Loading…" status (or
-//! nothing, for an aside). A part
-//! that cannot be fetched says so, with "Try again"; nothing the user entered is touched.
+//! nothing, for an aside). A part that cannot be fetched says so, with "Try again"; nothing the
+//! user entered is touched.
 //! `data-part="loading"` / `"failed"` mark both states for tests and hosts: a phase's view is
 //! ready when its dialog holds no `[data-part=loading]`.
 
@@ -56,8 +56,11 @@ where
         }
         .into_any(),
         None if quiet => ().into_any(),
-        None => {
-            view! { <p class="cms-status" role="status">{ctx.tr(Text::PartLoading)}</p> }.into_any()
+        None => view! {
+            <p class="cms-status" role="status" data-part="loading">
+                {ctx.tr(Text::PartLoading)}
+            </p>
         }
+        .into_any(),
     }
 }

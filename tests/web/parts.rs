@@ -80,14 +80,14 @@ async fn a_part_being_fetched_says_so_and_one_that_failed_is_fetched_again_on_re
         |_| {},
         || view! { <Part load=flaky /> },
     );
-    assert_eq!(all(&container, ".cms-status[role=status]").len(), 1);
+    assert_eq!(all(&container, "[data-part=loading][role=status]").len(), 1);
     assert!(all(&container, ".the-part").is_empty());
 
-    until(&container, ".cms-part-failed[role=alert]").await;
-    assert!(all(&container, ".the-part, .cms-status").is_empty());
-    click(&container, ".cms-part-failed [data-action=load-part]");
+    until(&container, "[data-part=failed][role=alert]").await;
+    assert!(all(&container, ".the-part, [data-part=loading]").is_empty());
+    click(&container, "[data-part=failed] [data-action=load-part]");
 
     until(&container, ".the-part").await;
-    assert!(all(&container, ".cms-part-failed, .cms-status").is_empty());
+    assert!(all(&container, "[data-part]").is_empty());
     assert_eq!(FLAKY_CALLS.load(Ordering::SeqCst), 2);
 }
