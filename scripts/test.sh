@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test layer and exits non-zero if anything failed:
-#   formatting and lints (native and wasm32), native tests (core, simulator), browser component
-#   tests (wasm-bindgen-test in headless Chromium), the release builds (root and sub-path), and
-#   the end-to-end tests (the builds served by a real nginx with deploy/nginx.conf, the
-#   simulator behind it, driven in Chromium).
+#   formatting and lints (native, wasm32, and the split release code), native tests (core,
+#   simulator), browser component tests (wasm-bindgen-test in headless Chromium), the release
+#   builds (root and sub-path, split), and the end-to-end tests (the builds served by a real
+#   nginx with deploy/nginx.conf, the simulator behind it, driven in Chromium).
 # A failing layer does not stop the others; the last line is the sum over all layers:
 #   N passed, M failed          (", K skipped" follows when tests were ignored)
 #

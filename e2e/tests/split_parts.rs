@@ -1,8 +1,8 @@
 //! The release build's parts (src/ui/parts.rs, split by scripts/build.sh): the first load
 //! fetches the app's own wasm only, the parts once the source is in (the form never waits for
-//! them: with every part refused it is there and works); a part that
-//! cannot be fetched says so where it would be, the user's input stays, the clone still happens
-//! exactly once, and "Try again" shows the part once it can be fetched.
+//! them: with every part refused it is there and works); a part that cannot be fetched says so
+//! where it would be, the user's input stays, the clone still happens exactly once, and "Try
+//! again" shows the part once it can be fetched.
 
 use std::path::Path;
 
