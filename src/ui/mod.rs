@@ -8,6 +8,8 @@
 //!   tag and GPU vendor pickers, the problem summary, what will change with the request
 //!   preview, job progress, an unknown outcome, the result, the error; the live
 //!   name-uniqueness hint.
+//! - [`parts`]: the views the release build fetches after the first load, and [`Part`], which
+//!   shows one once its code is there.
 
 mod account_menu;
 mod app;
