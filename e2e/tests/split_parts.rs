@@ -164,6 +164,13 @@ async fn a_part_that_cannot_be_fetched_loses_nothing_and_the_clone_happens_once(
     stack.submit().await;
     stack.wait_phase("done").await;
     stack.wait_for(".cms-dialog__body > .cms-part-failed").await;
+    // The outcome is said all the same: the result's own view is what is missing.
+    assert_eq!(
+        stack
+            .text_of(".cms-dialog__body > .cms-part-failed .cms-part-failed__gist")
+            .await,
+        "The model service was cloned."
+    );
     let log = stack.sim_requests().await;
     let posts = clone_posts(&log);
     assert_eq!(posts.len(), 1, "{posts:?}");

@@ -21,6 +21,10 @@ pub fn Part<F, Fut, E>(
     /// Nothing shows while its code is fetched (an aside, not the dialog's content).
     #[prop(optional)]
     quiet: bool,
+    /// What the part says first, said even when its code cannot be fetched: a clone's outcome
+    /// never goes unsaid for want of its view.
+    #[prop(optional)]
+    gist: Option<Text>,
 ) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
@@ -40,6 +44,7 @@ where
         Some(Ok(render)) => untrack(render),
         Some(Err(())) => view! {
             <div class="cms-part-failed" role="alert" data-part="failed">
+                {gist.map(|gist| view! { <p class="cms-part-failed__gist">{ctx.tr(gist)}</p> })}
                 <p>{ctx.tr(Text::PartFailed)}</p>
                 <button
                     type="button"

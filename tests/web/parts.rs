@@ -7,6 +7,7 @@ use std::pin::Pin;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::task::{Context, Poll};
 
+use clone_model_service::i18n::{t, Lang, Text};
 use clone_model_service::ui::parts::Render;
 use clone_model_service::ui::Part;
 use clone_model_service::zstack::ModelServiceInventory;
@@ -85,9 +86,33 @@ async fn a_part_being_fetched_says_so_and_one_that_failed_is_fetched_again_on_re
 
     until(&container, "[data-part=failed][role=alert]").await;
     assert!(all(&container, ".the-part, [data-part=loading]").is_empty());
+    // No gist given: only the failure and its "Try again".
+    assert!(all(&container, ".cms-part-failed__gist").is_empty());
     click(&container, "[data-part=failed] [data-action=load-part]");
 
     until(&container, ".the-part").await;
     assert!(all(&container, "[data-part]").is_empty());
     assert_eq!(FLAKY_CALLS.load(Ordering::SeqCst), 2);
+}
+
+/// Fetched, and never arrives.
+async fn unreachable() -> Result<Render, ()> {
+    Fetching(false).await;
+    Err(())
+}
+
+#[wasm_bindgen_test]
+async fn a_part_that_cannot_be_fetched_still_says_its_gist() {
+    let (container, _ctx, _handle) = mount_part(
+        ModelServiceInventory::default(),
+        |_| {},
+        || view! { <Part load=unreachable gist=Text::CloneDone /> },
+    );
+    until(&container, "[data-part=failed][role=alert]").await;
+    let gist = all(&container, "[data-part=failed] .cms-part-failed__gist");
+    assert_eq!(gist.len(), 1);
+    assert_eq!(
+        gist[0].text_content().unwrap_or_default(),
+        t(Lang::En, Text::CloneDone)
+    );
 }

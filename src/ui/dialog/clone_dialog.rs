@@ -234,7 +234,7 @@ pub fn CloneDialog(
                     .into_any(),
                     Phase::Unavailable => view! { <Part load=parts::unavailable_view /> }.into_any(),
                     Phase::Choosing => view! { <Part load=parts::source_list /> }.into_any(),
-                    Phase::Done => view! { <Part load=parts::clone_result /> }.into_any(),
+                    Phase::Done => view! { <Part load=parts::clone_result gist=Text::CloneDone /> }.into_any(),
                     _ => ().into_any(),
                 }}
                 <Show when=move || matches!(ctx.phase.get(), Phase::Submitting | Phase::Polling)>
@@ -244,7 +244,7 @@ pub fn CloneDialog(
                     <Part load=parts::error_panel />
                 </Show>
                 <Show when=move || ctx.phase.get() == Phase::Unknown>
-                    <Part load=parts::unknown_panel />
+                    <Part load=parts::unknown_panel gist=Text::OutcomeUnknown />
                 </Show>
                 // The form is kept (not rebuilt) while the clone runs, is unknown or failed.
                 <Show when=move || ctx.stage.with(Stage::shows_form)>
