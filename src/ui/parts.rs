@@ -3,8 +3,11 @@
 //! one of its views is shown or when [`expect_soon`] says it will be. Builds without the feature
 //! (trunk serve, the component tests) keep one wasm: every part is there at once.
 //!
-//! Only views move. What a view starts (log in, a clone, a query) runs in the dialog's flow,
-//! which stays in the first wasm: a part that cannot be fetched never loses or repeats a step.
+//! The split points are views; code that only they reach goes with them (the login's password
+//! digest, the pickers' queries, the thin steps behind "Check again" and "Forget…"). The clone's
+//! flow, the client, persistence and the form are reached from the first wasm's own code and
+//! stay in it: a part that cannot be fetched can leave an action unoffered until "Try again",
+//! never lose or repeat a step.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
