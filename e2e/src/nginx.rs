@@ -98,6 +98,22 @@ impl Site {
         }
     }
 
+    /// The names of the build's files (`dist/`), sorted.
+    pub fn built_files(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.dist)
+            .expect("read dist")
+            .map(|entry| {
+                entry
+                    .expect("dist entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
     /// The same site with `name` (relative to the app's directory) holding `content`.
     pub fn with_file(mut self, name: &str, content: impl Into<Vec<u8>>) -> Site {
         self.files.push((name.into(), content.into()));

@@ -4,29 +4,19 @@
 //! where it would be, the user's input stays, the clone still happens exactly once, and "Try
 //! again" shows the part once it can be fetched.
 
-use std::path::Path;
-
 use e2e::app::clone_posts;
-use e2e::nginx::dist_dir;
+use e2e::nginx::Site;
 use e2e::stack::{Stack, WAIT};
 use serde_json::{json, Value};
 use zstack_sim::seed;
 
-/// The parts' wasm files in a build: every `.wasm` but the app's own `_bg.wasm`.
-fn part_files(dist: &Path) -> Vec<String> {
-    let mut parts: Vec<String> = std::fs::read_dir(dist)
-        .expect("the build")
-        .map(|entry| {
-            entry
-                .expect("a file")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
+/// The parts' wasm files in the build: every `.wasm` but the app's own `_bg.wasm`.
+fn part_files() -> Vec<String> {
+    Site::root()
+        .built_files()
+        .into_iter()
         .filter(|name| name.ends_with(".wasm") && !name.ends_with("_bg.wasm"))
-        .collect();
-    parts.sort();
-    parts
+        .collect()
 }
 
 /// The file of group `group` (`split_<group>-<hash>.wasm`).
@@ -57,7 +47,7 @@ async fn fetched_wasm(stack: &Stack, source: &str) -> Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_parts_are_fetched_after_the_first_load() {
-    let parts = part_files(&dist_dir());
+    let parts = part_files();
     let stack = Stack::start().await;
     stack.open_form(seed::SERVICE_TWO_ARCH, "").await;
     // The pickers and what will change come with the form, the header's account and the clone's
@@ -119,7 +109,7 @@ async fn try_again_in(stack: &Stack, scope: &str) -> u64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_part_that_cannot_be_fetched_loses_nothing_and_the_clone_happens_once() {
-    let parts = part_files(&dist_dir());
+    let parts = part_files();
     let blocked: Vec<String> = parts.iter().map(|name| format!("*/{name}")).collect();
     let stack = Stack::start().await;
     stack.browser.block_urls(&blocked).await;

@@ -146,12 +146,7 @@ async fn serves_the_build(stack: &Stack, site: &Site) {
     let mut files = assets(&html);
     files.push((format!("{app}index.html"), "text/html"));
     // The parts (src/ui/parts.rs) and their loader: not linked from the page, fetched later.
-    for entry in std::fs::read_dir(&site.dist).expect("the build") {
-        let name = entry
-            .expect("a file")
-            .file_name()
-            .to_string_lossy()
-            .into_owned();
+    for name in site.built_files() {
         let mime = if name.ends_with(".wasm") {
             "application/wasm"
         } else if name.starts_with("__wasm_split-") && name.ends_with(".js") {

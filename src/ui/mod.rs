@@ -28,7 +28,6 @@ mod login_form;
 mod name_check;
 mod part_view;
 pub mod parts;
-mod poll_now;
 mod problem_summary;
 mod seen_uuids;
 mod source_list;

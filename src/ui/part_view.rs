@@ -6,12 +6,13 @@
 //! ready when its dialog holds no `[data-part=loading]`.
 
 use std::future::Future;
+use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::dialog::state::DialogState;
 use super::parts::Render;
-use super::poll_now::poll_now;
 use crate::i18n::Text;
 
 #[component]
@@ -67,5 +68,23 @@ where
             </p>
         }
         .into_any(),
+    }
+}
+
+/// Polls `future` once now: `done` gets its output at once if it is ready (a part whose code is
+/// there), else when it is.
+fn poll_now<F>(future: F, done: impl FnOnce(F::Output) + 'static)
+where
+    F: Future + 'static,
+{
+    let mut future = Box::pin(future);
+    // The executor polls it again with a waker of its own before anything can have woken this
+    // one: a wait it started (a fetch) resolves in a later task.
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(output) => done(output),
+        Poll::Pending => spawn_local(async move { done(future.await) }),
     }
 }

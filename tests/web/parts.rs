@@ -52,6 +52,14 @@ async fn flaky() -> Result<Render, ()> {
     }
 }
 
+/// `part` mounted with the dialog's state (its texts); the handle unmounts it when dropped.
+fn mount<V: IntoView + 'static>(
+    part: impl FnOnce() -> V + 'static,
+) -> (web_sys::HtmlElement, impl Drop) {
+    let (container, _ctx, handle) = mount_part(ModelServiceInventory::default(), |_| {}, part);
+    (container, handle)
+}
+
 /// Waits (a few ticks at most) until `selector` finds something in `container`.
 async fn until(container: &web_sys::HtmlElement, selector: &str) {
     for _ in 0..50 {
@@ -65,22 +73,14 @@ async fn until(container: &web_sys::HtmlElement, selector: &str) {
 
 #[wasm_bindgen_test]
 fn a_part_whose_code_is_there_shows_in_the_same_render() {
-    let (container, _ctx, _handle) = mount_part(
-        ModelServiceInventory::default(),
-        |_| {},
-        || view! { <Part load=there /> },
-    );
+    let (container, _handle) = mount(|| view! { <Part load=there /> });
     assert_eq!(all(&container, ".the-part").len(), 1);
     assert!(all(&container, "[role=status], [role=alert]").is_empty());
 }
 
 #[wasm_bindgen_test]
 async fn a_part_being_fetched_says_so_and_one_that_failed_is_fetched_again_on_request() {
-    let (container, _ctx, _handle) = mount_part(
-        ModelServiceInventory::default(),
-        |_| {},
-        || view! { <Part load=flaky /> },
-    );
+    let (container, _handle) = mount(|| view! { <Part load=flaky /> });
     assert_eq!(all(&container, "[data-part=loading][role=status]").len(), 1);
     assert!(all(&container, ".the-part").is_empty());
 
@@ -103,11 +103,7 @@ async fn unreachable() -> Result<Render, ()> {
 
 #[wasm_bindgen_test]
 async fn a_part_that_cannot_be_fetched_still_says_its_gist() {
-    let (container, _ctx, _handle) = mount_part(
-        ModelServiceInventory::default(),
-        |_| {},
-        || view! { <Part load=unreachable gist=Text::CloneDone /> },
-    );
+    let (container, _handle) = mount(|| view! { <Part load=unreachable gist=Text::CloneDone /> });
     until(&container, "[data-part=failed][role=alert]").await;
     let gist = all(&container, "[data-part=failed] .cms-part-failed__gist");
     assert_eq!(gist.len(), 1);
