@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
+use super::early_request;
 use super::transport::{Clock, HttpRequest, HttpResponse, Method, Transport, TransportError};
 
 /// `fetch` with one AbortController per request: dropping the future (a closed dialog, a
@@ -29,8 +30,36 @@ fn network(e: impl std::fmt::Display) -> TransportError {
     TransportError::Network(e.to_string())
 }
 
+/// A rejected fetch as gloo-net words it (`TypeError: Failed to fetch`).
+fn rejected(error: wasm_bindgen::JsValue) -> TransportError {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(e) => network(String::from(e.to_string())),
+        None => network(format!("{error:?}")),
+    }
+}
+
+/// The status and the text of a response, as every request here reads it.
+async fn read(response: gloo_net::http::Response) -> Result<HttpResponse, TransportError> {
+    let status = response.status();
+    let body = response.text().await.map_err(network)?;
+    Ok(HttpResponse { status, body })
+}
+
 impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
+        if let Some(early) = early_request::take(&request).await {
+            let mut guard = AbortOnDrop {
+                controller: early.controller,
+            };
+            let response = JsFuture::from(early.response)
+                .await
+                .map_err(rejected)?
+                .dyn_into::<web_sys::Response>()
+                .map_err(|_| network("not a response"))?;
+            let response = read(response.into()).await?;
+            guard.controller = None;
+            return Ok(response);
+        }
         let controller = AbortController::new().map_err(|e| network(format!("{e:?}")))?;
         let signal = controller.signal();
         let mut guard = AbortOnDrop {
@@ -53,11 +82,9 @@ impl Transport for FetchTransport {
             None => builder.build(),
         }
         .map_err(network)?;
-        let response = built.send().await.map_err(network)?;
-        let status = response.status();
-        let body = response.text().await.map_err(network)?;
+        let response = read(built.send().await.map_err(network)?).await?;
         guard.controller = None;
-        Ok(HttpResponse { status, body })
+        Ok(response)
     }
 }
 

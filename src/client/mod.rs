@@ -11,6 +11,8 @@ mod client_error;
 mod clone_intent;
 mod clone_job;
 mod clone_outcome;
+#[cfg(any(target_arch = "wasm32", test))]
+mod early_request;
 #[cfg(target_arch = "wasm32")]
 mod fetch_transport;
 mod response_body;

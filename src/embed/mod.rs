@@ -22,7 +22,7 @@ pub use page_config::{ListPosition, PageConfig, SourceParam};
 pub use runtime_config::{is_exact_origin, ConfigError, RuntimeConfig};
 pub use session_token::{
     forget_session, intake_session, session_account, session_from_fragment, store_session,
-    store_session_account,
+    store_session_account, SESSION_KEY,
 };
 pub use store::{KeyValue, MemoryStore, StorageError, Store};
 pub use theme::{checked_theme, THEME_PROPERTIES};

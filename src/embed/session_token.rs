@@ -4,7 +4,7 @@
 
 use super::store::{StorageError, Store};
 
-const KEY: &str = "cms.session";
+pub const SESSION_KEY: &str = "cms.session";
 /// The account the stored session belongs to, when a login here said it (a session from a link
 /// or a host comes without one).
 const ACCOUNT_KEY: &str = "cms.session.account";
@@ -69,15 +69,17 @@ pub fn intake_session(store: &Store) -> Option<String> {
             return Some(token);
         }
     }
-    store.load::<String>(KEY).filter(|t| is_session_token(t))
+    store
+        .load::<String>(SESSION_KEY)
+        .filter(|t| is_session_token(t))
 }
 
 pub fn store_session(store: &Store, token: &str) -> Result<(), StorageError> {
-    store.save(KEY, &token)
+    store.save(SESSION_KEY, &token)
 }
 
 pub fn forget_session(store: &Store) {
-    store.forget(KEY);
+    store.forget(SESSION_KEY);
     store.forget(ACCOUNT_KEY);
 }
 
@@ -123,7 +125,7 @@ mod tests {
         let store = Store::new(MemoryStore::default());
         store_session(&store, "0123abcd").unwrap();
         assert_eq!(intake_session(&store).as_deref(), Some("0123abcd"));
-        store.save(KEY, &"a\"b").unwrap();
+        store.save(SESSION_KEY, &"a\"b").unwrap();
         assert_eq!(intake_session(&store), None);
         forget_session(&store);
         assert_eq!(intake_session(&store), None);
