@@ -45,9 +45,20 @@ content_name() { echo "$1-$(sha256sum "$2" | cut -c1-16).$3"; }
 sri() { node -e 'const c = require("crypto"), f = require("fs");
   process.stdout.write("sha384-" + c.createHash("sha384").update(f.readFileSync(process.argv[1])).digest("base64"));' "$1"; }
 
+# Minifies a file index.html loads with an `integrity` and updates that integrity (the one given,
+# if the file changed since index.html was written, else the file's). The hashed name stays (it
+# names the same code).
+minify_linked() {
+  local before=${2:-$(sri "$1")} after
+  minify "$1"
+  after=$(sri "$1")
+  grep -qF "integrity=$before" "$dist/index.html" || die "index.html has no integrity $before for $1"
+  sed -i "s|integrity=$before|integrity=$after|" "$dist/index.html"
+}
+
 js=$(echo "$dist"/clone-model-service-*.js)
 [ -f "$js" ] || die "no single wasm-bindgen JS in $dist"
-before=$(sri "$js")
+js_integrity=$(sri "$js")
 # The parts: each optimised like the main wasm and named by content; the loader then points at
 # those names and at the app's hashed JS, is minified and named by content, and the app's JS
 # imports it by that name.
@@ -72,13 +83,13 @@ cp "$loader" "$dist/$loader_name"
 grep -qE "from *[\"']\./__wasm_split\.js[\"']" "$js" || die "$js does not import ./__wasm_split.js"
 sed -i -E "s#from *([\"'])\./__wasm_split\.js([\"'])#from \1./$loader_name\2#g" "$js"
 
-# wasm-bindgen's JS minified by terser, in place, and its `integrity` in index.html updated:
-# Trunk's own minifier cannot parse that file (`WARN Failed to minify JS`, trunk-rs/trunk #1044)
-# and ships it as is. The hashed name stays (it names the same code).
-minify "$js"
-after=$(sri "$js")
-grep -qF "integrity=$before" "$dist/index.html" || die "index.html has no integrity $before for $js"
-sed -i "s|integrity=$before|integrity=$after|" "$dist/index.html"
+# wasm-bindgen's JS and boot.js minified by terser: Trunk's own minifier cannot parse the first
+# (`WARN Failed to minify JS`, trunk-rs/trunk #1044) and ships it as is, and index.html keeps it
+# off boot.js (data-no-minify), whose comments say why it does what it does.
+minify_linked "$js" "$js_integrity"
+boot=$(echo "$dist"/boot-*.js)
+[ -f "$boot" ] || die "no single boot.js in $dist"
+minify_linked "$boot"
 # The app's JS imports the loader: preloaded beside it, so the two arrive together instead of one
 # after the other.
 preload="<link crossorigin href=$public_url$loader_name integrity=$(sri "$dist/$loader_name") rel=modulepreload>"
