@@ -24,7 +24,7 @@ parts=("$@")
 "$CMS_ROOT/scripts/setup.sh"
 cms_env
 cd "$CMS_ROOT"
-cargo fetch --locked >/dev/null
+cms_fetch >/dev/null
 
 dist="$CARGO_TARGET_DIR/bench-dist"
 release_build() {

@@ -30,7 +30,7 @@ case "$public_url" in /*/ | /) ;; *) die "--public-url must start and end with /
 "$CMS_ROOT/scripts/setup.sh" "${setup_args[@]}"
 cms_env
 cd "$CMS_ROOT"
-cargo fetch --locked
+cms_fetch
 # Split (src/ui/parts.rs): Trunk's wasm-bindgen is scripts/split/wasm-bindgen, which leaves the
 # parts that load later, and their loader, in $split.
 split="$(mktemp -d)"

@@ -42,6 +42,14 @@ cms_env() {
   export CMS_AXE_JS="$(cms_npm_dir)/node_modules/axe-core/axe.min.js"
 }
 
+# Downloads every crate the builds need, so that Trunk's --offline builds find them. On the
+# fallback path the shims build std for wasm32 (-Zbuild-std), and only a fetch for that target
+# brings std's own dependencies (dlmalloc and the others).
+cms_fetch() {
+  cargo fetch --locked
+  if cms_using_fallback; then cargo fetch --locked --target wasm32-unknown-unknown; fi
+}
+
 # A free TCP port on 127.0.0.1 (the kernel picks it).
 cms_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'

@@ -31,7 +31,7 @@ done
 "$CMS_ROOT/scripts/setup.sh" "${setup_args[@]}"
 cms_env
 cd "$CMS_ROOT"
-cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
+cms_fetch >/dev/null 2>&1 || cms_fetch
 
 port_free() { python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1])))' "$1" 2>/dev/null; }
 if [ -z "$port" ]; then

@@ -93,7 +93,7 @@ cms_env
 cd "$CMS_ROOT" || exit 1
 
 # --no-fail-fast: every test binary runs and is counted, even after one has failed.
-step prep "fetch crates" cargo fetch --locked
+step prep "fetch crates" cms_fetch
 step check "format" cargo fmt --all -- --check
 step check "lint (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step check "lint (wasm32)" cargo clippy -p clone-model-service --lib --tests --examples --target wasm32-unknown-unknown --locked -- -D warnings
