@@ -4,6 +4,7 @@
 
 use super::store::{StorageError, Store};
 
+/// Where the tab's store keeps the session (boot.js reads it there too: tests/boot_script.rs).
 pub const SESSION_KEY: &str = "cms.session";
 /// The account the stored session belongs to, when a login here said it (a session from a link
 /// or a host comes without one).
