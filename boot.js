@@ -29,9 +29,8 @@ const JSON_TYPE = "application/json;charset=UTF-8";
 function sessionToken() {
   const isToken = (s) => typeof s === "string" && /^[A-Za-z0-9]{1,128}$/.test(s);
   const pair = location.hash.replace(/^#+/, "").split("&").find((p) => p.startsWith("session="));
-  if (pair !== undefined && isToken(pair.slice("session=".length).trim())) {
-    return pair.slice("session=".length).trim();
-  }
+  const fromAddress = pair?.slice("session=".length).trim();
+  if (isToken(fromAddress)) return fromAddress;
   try {
     const stored = JSON.parse(sessionStorage.getItem(SESSION_KEY));
     return isToken(stored) ? stored : null;
